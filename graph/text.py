@@ -1,0 +1,86 @@
+"""Unicode normalisation for storage and for matching.
+
+Storage is NFC, nothing else: every span offset counts code points in ``nfc(raw)``. Matching runs on
+:func:`match_view`, which has exactly the same length as the NFC text, so an offset found in the view is
+an offset in the stored text. The view folds what DOMAIN.md §8 lists as noise: old tone placement
+(``uỷ`` -> ``ủy``, ``khoá`` -> ``khóa``), the look-alike ``Ð`` (U+00D0) for ``Đ``, typographic dashes, and
+Markdown emphasis markers.
+
+>>> match_view("Tỉnh uỷ, khoá XII") == "Tỉnh ủy, khóa XII"
+True
+>>> fold("Kết luận 34") == "ket luan 34"
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold", "fold_tones", "match_view", "nfc", "slug"]
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # grave, acute, tilde, hook, dot below
+
+# Old-style tone placement: the mark sits on the second vowel of oa, oe, uy in an open syllable
+# ("hoà", "khoá", "thuỷ", "uỷ"); new style puts it on the first ("hòa", "khóa", "thủy", "ủy").
+# After "q" the "u" belongs to the consonant ("quý" stays). Example line: "Tỉnh uỷ Hà Tĩnh" -> "Tỉnh ủy".
+_OLD_TONE = re.compile(
+    r"(?<![qQ])([oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![\w])",
+)
+
+_LOOKALIKES = str.maketrans({
+    "\u00d0": "\u0110",  # Ð (Icelandic eth) for Đ
+    "\u00f0": "\u0111",  # ð for đ
+    "\u2013": "-",  # en dash
+    "\u2014": "-",  # em dash
+    "\u2212": "-",  # minus sign
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u00a0": " ",  # no-break space
+    "\u200b": " ",  # zero-width space (kept as a space so the length is unchanged)
+    "\ufeff": " ",
+})
+
+# Markdown emphasis and heading markers, masked with spaces so the length is unchanged.
+# Example line: "**THÔNG BÁO**" -> "  THÔNG BÁO  "; "## 2.2- Về xây dựng" -> "   2.2- Về xây dựng".
+_MARKUP = re.compile(r"\*\*|__|(?m:^#{1,6}(?= ))|\\(?=[*_#])|(?<=\s)\*(?=\S)|(?<=\S)\*(?=[\s.,;:]|$)")
+
+
+def nfc(text: str) -> str:
+    """The storage form: Unicode NFC, and nothing else."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    first, second = match.group(1), match.group(2)
+    decomposed = unicodedata.normalize("NFD", second)
+    tones = "".join(c for c in decomposed if c in _TONES)
+    base = "".join(c for c in decomposed if c not in _TONES)
+    return unicodedata.normalize("NFC", first + tones) + unicodedata.normalize("NFC", base)
+
+
+def fold_tones(text: str) -> str:
+    """Old tone placement to new, on NFC text; keeps the length."""
+    return _OLD_TONE.sub(_move_tone, text)
+
+
+def match_view(text: str) -> str:
+    """The text to run patterns on: same length as ``text`` (which must be NFC), noise folded."""
+    view = fold_tones(text.translate(_LOOKALIKES))
+    view = _MARKUP.sub(lambda m: " " * len(m.group(0)), view)
+    if len(view) != len(text):  # pragma: no cover - a broken invariant is a bug, never user input
+        raise AssertionError("match_view changed the length of the text")
+    return view
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, for search and comparison: "Đức Thọ" -> "duc tho"."""
+    text = unicodedata.normalize("NFD", text.translate(_LOOKALIKES))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def slug(text: str) -> str:
+    """An ASCII slug for IRIs: "Hà Tĩnh" -> "ha-tinh", "QĐi" -> "qdi"."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
