@@ -1,0 +1,201 @@
+"""The ``directives`` command: one thin command per verb over the library.
+
+Exit codes: 0 ok; 1 the data does not conform (validate) or some sources failed (build without --strict);
+2 usage or fatal error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from graph.errors import DirectiveGraphError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_GRAPH = Path("out/graph.ttl")
+
+
+class Fatal(click.ClickException):
+    exit_code = 2
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Library errors become one clear message and exit code 2, never a traceback."""
+    try:
+        yield
+    except DirectiveGraphError as exc:
+        raise Fatal(str(exc)) from exc
+    except OSError as exc:
+        raise Fatal(f"{exc.filename or ''}: {exc.strerror}".lstrip(": ")) from exc
+
+
+def graph_option(func: F) -> F:
+    return click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=DEFAULT_GRAPH,
+                        show_default=True, help="A built graph (Turtle) to read.")(func)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="directive-graph")
+def cli() -> None:
+    """directive-graph: a knowledge graph of Communist Party of Vietnam directives.
+
+    Reads raw texts, extracts documents, bodies, localities, pilot models and the relations between
+    them, and builds an RDF graph with the sentence behind every fact.
+    """
+
+
+@cli.command()
+@click.option("--sources", type=click.Path(path_type=Path), default=Path("sources"), show_default=True,
+              help="Folder of texts (and curation YAML files) to build from.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              help="Output folder: graph.ttl, index.html, texts/, build.json.")
+@click.option("--strict", is_flag=True, help="Fail (exit 2) before writing anything if any source fails.")
+@click.option("--no-html", is_flag=True, help="Skip the HTML view.")
+def build(sources: Path, out: Path, strict: bool, no_html: bool) -> None:
+    """Build the graph from SOURCES: extract, resolve, validate, write Turtle and HTML under OUT."""
+    from graph.pipeline import run_build
+
+    with _errors():
+        report = run_build(sources, out, strict=strict, html=not no_html)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for failure in report.failures:
+        click.echo(f"error: {failure.message}", err=True)
+    for violation in report.violations:
+        click.echo(f"does not conform: {violation}", err=True)
+    click.echo(f"Read {len(report.sources)} source(s), {len(report.failures)} failed.")
+    click.echo(f"Found {report.documents} documents and {report.relations} relations; {report.triples} triples.")
+    click.echo("The graph conforms to the shapes." if report.conforms else "The graph does NOT conform to the shapes.")
+    click.echo(f"Wrote {', '.join(str(out / p) for p in report.outputs if '/' not in p)} and {out}/texts/.")
+    if report.failures or not report.conforms:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("graph_file", type=click.Path(path_type=Path), default=DEFAULT_GRAPH, required=False)
+def validate(graph_file: Path) -> None:
+    """Check a built graph against the SHACL shapes (exit 0 conforms, 1 does not)."""
+    from graph.export import load_graph
+    from graph.validate import validate as check
+
+    with _errors():
+        report = check(load_graph(graph_file))
+    if report.conforms:
+        click.echo(f"{graph_file}: conforms to the shapes.")
+        return
+    for violation in report.results:
+        click.echo(f"{violation.severity}: {violation.focus} {violation.path or ''}: {violation.message}")
+    click.echo(f"{graph_file}: {len(report.results)} violation(s).")
+    sys.exit(1)
+
+
+@cli.command()
+@click.argument("document")
+@click.option("--up", is_flag=True, help="Trace what DOCUMENT relies on, instead of what relies on it.")
+@click.option("--date", help="Pick one of several documents with this number (YYYY-MM-DD).")
+@click.option("--format", "fmt", type=click.Choice(["tree", "json"]), default="tree", show_default=True)
+@graph_option
+def trace(document: str, up: bool, date: str | None, fmt: str, graph_path: Path) -> None:
+    """Trace the chain below DOCUMENT (a number such as 18-NQ/TW): what implements, continues,
+    summarises or is based on it, transitively, down to local orders and the tasks they set."""
+    from graph.chain import chain_json, chain_tree, resolve_document
+    from graph.export import load_graph
+    from graph.project import project
+
+    with _errors():
+        g = project(load_graph(graph_path))
+        node = resolve_document(g, document, date=date)
+    if fmt == "json":
+        click.echo(json.dumps(chain_json(g, node, up=up), ensure_ascii=False, indent=2))
+    else:
+        click.echo(chain_tree(g, node, up=up))
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query parameter (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
+@graph_option
+def query(query: str | None, params: tuple[str, ...], fmt: str, list_queries: bool, graph_path: Path) -> None:
+    """Run SPARQL: a named QUERY (see --list), a .rq file, or inline text."""
+    from graph.export import load_graph
+    from graph.sparql import format_result, load_query, named_queries, run_query
+
+    if list_queries or query is None:
+        for named in named_queries().values():
+            click.echo(f"{named.name}: {named.description}")
+            for name, doc in named.params.items():
+                click.echo(f"    --param {name}=...  {doc}")
+        return
+    bindings = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE.", param_hint="--param")
+        bindings[name.strip()] = value
+    with _errors():
+        result = run_query(load_graph(graph_path), load_query(query), bindings)
+    click.echo(format_result(result, fmt), nl=False)
+
+
+@cli.command()
+@click.option("--out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              help="Folder for index.html and its assets (source texts are linked from OUT/texts/).")
+@graph_option
+def render(out: Path, graph_path: Path) -> None:
+    """Write the interactive HTML view of a built graph (works offline)."""
+    from graph.export import load_graph
+    from graph.project import project
+    from graph.render import render_html
+
+    with _errors():
+        path = render_html(project(load_graph(graph_path), texts_dir="texts"), out, title="directive-graph")
+    click.echo(f"Wrote {path}.")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["turtle", "json-ld", "nt"]), default="turtle",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default: standard output).")
+@graph_option
+def export(fmt: str, output: Path | None, graph_path: Path) -> None:
+    """Export a built graph as Turtle, JSON-LD or N-Triples (sorted, reproducible)."""
+    from graph.export import load_graph, serialize
+    from graph.outputs import atomic_write
+
+    with _errors():
+        data = serialize(load_graph(graph_path), fmt)
+        if output is None:
+            sys.stdout.buffer.write(data)
+        else:
+            atomic_write(output, data)
+            click.echo(f"Wrote {output}.", err=True)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+def extract(files: tuple[Path, ...], fmt: str) -> None:
+    """Extract documents, relations, localities and models from FILES (a JSON array, in input order)."""
+    from graph.extract import extract_text
+    from graph.model import to_json
+    from graph.sources import read_source
+
+    out = []
+    with _errors():
+        for path in files:
+            src = read_source(path)
+            item = to_json(extract_text(src.text, source=str(path), sha256=src.sha256))
+            item["source"] = str(path)
+            out.append(item)
+    click.echo(json.dumps(out, ensure_ascii=False, indent=2))

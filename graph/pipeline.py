@@ -1,0 +1,182 @@
+"""The main job: sources -> extraction -> resolution -> RDF -> validation -> outputs.
+
+``run_build`` isolates sources: one that cannot be read or parsed is reported and skipped, and the rest
+build. With ``strict=True`` any such failure stops the build before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rdflib import Graph
+
+from graph.curation import Curation, load_curation
+from graph.errors import DirectiveGraphError, SourceError
+from graph.model import Extraction
+from graph.sources import SourceText, find_sources, read_source
+
+if TYPE_CHECKING:
+    from graph.build import BuildInput
+
+__all__ = ["BuildFailed", "BuildReport", "Failure", "build_corpus", "run_build"]
+
+CURATION_GLOBS = ("*.yaml", "*.yml")
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    path: str
+    message: str
+
+
+@dataclass(slots=True)
+class BuildReport:
+    sources: list[SourceText] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    documents: int = 0
+    relations: int = 0
+    triples: int = 0
+    conforms: bool = True
+    violations: list[str] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "sources": [{"name": s.name, "sha256": s.sha256, "encoding": s.encoding} for s in self.sources],
+            "failures": [{"path": f.path, "message": f.message} for f in self.failures],
+            "documents": self.documents,
+            "relations": self.relations,
+            "triples": self.triples,
+            "conforms": self.conforms,
+            "violations": self.violations,
+            "warnings": self.warnings,
+        }
+
+
+class BuildFailed(DirectiveGraphError):
+    """A strict build met a failure; nothing was written."""
+
+
+@dataclass(slots=True)
+class Corpus:
+    graph: Graph
+    texts: list[tuple[SourceText, Extraction]]
+    report: BuildReport
+
+
+def build_corpus(sources: Path, *, strict: bool = False) -> Corpus:
+    """Read, extract, resolve and build, without writing anything."""
+    from graph.build import BuildInput
+    from graph.extract import extract_text
+    from graph.places import Places
+    from graph.resolve import resolve
+
+    report = BuildReport()
+    texts: list[tuple[SourceText, Extraction]] = []
+    root = sources if sources.is_dir() else sources.parent
+    for path in find_sources(sources):
+        try:
+            src = read_source(path, root)
+            extraction = extract_text(src.text, source=src.name, sha256=src.sha256)
+        except DirectiveGraphError as exc:
+            report.failures.append(Failure(path.as_posix(), str(exc)))
+            continue
+        report.warnings.extend(src.warnings)
+        report.warnings.extend(f"{src.name}: {w}" for w in extraction.warnings)
+        texts.append((src, extraction))
+        report.sources.append(src)
+    curation = _curation(sources, root, report)
+    _stop_if_strict(strict, report)
+    places = Places()
+    resolution = resolve(((s.name, e) for s, e in texts), places.province_code)
+    report.warnings.extend(resolution.warnings)
+    data = BuildInput(texts, resolution, curation, places, report.warnings)
+    graph = _build_with_curation(data, report)
+    _stop_if_strict(strict, report)
+    report.documents = len(resolution.documents)
+    report.triples = len(graph)
+    from graph.namespaces import DG
+
+    report.relations = sum(1 for _ in graph.subjects(predicate=DG.relationType))
+    return Corpus(graph, texts, report)
+
+
+def _curation(sources: Path, root: Path, report: BuildReport) -> Curation:
+    if not sources.is_dir():
+        return Curation()
+    relations, attributes = [], []
+    for pattern in CURATION_GLOBS:
+        for path in sorted(sources.glob(pattern)):
+            try:
+                cur = load_curation(path, root, display=path.as_posix())
+            except DirectiveGraphError as exc:
+                report.failures.append(Failure(path.as_posix(), str(exc)))
+                continue
+            relations.extend(cur.relations)
+            attributes.extend(cur.attributes)
+    return Curation(tuple(relations), tuple(attributes))
+
+
+def _build_with_curation(data: BuildInput, report: BuildReport) -> Graph:
+    """Build; a curated fact that names no document is reported and left out, the rest builds."""
+    from graph.build import build_graph
+
+    while True:
+        try:
+            return build_graph(data)
+        except DirectiveGraphError as exc:
+            bad = [f for f in (*data.curation.relations, *data.curation.attributes) if f"{f.id!r}" in str(exc)]
+            if not bad:
+                raise
+            report.failures.append(Failure(bad[0].file, str(exc)))
+            data.curation = Curation(
+                tuple(r for r in data.curation.relations if r.id != bad[0].id),
+                tuple(a for a in data.curation.attributes if a.id != bad[0].id),
+            )
+            data.warnings.clear()
+
+
+def _stop_if_strict(strict: bool, report: BuildReport) -> None:
+    if strict and report.failures:
+        lines = "\n".join(f"  {f.message}" for f in report.failures)
+        raise BuildFailed(f"{len(report.failures)} source(s) failed; --strict: nothing was written.\n{lines}")
+
+
+def run_build(sources: Path, out: Path, *, strict: bool = False, html: bool = True) -> BuildReport:
+    """The main job: build the corpus and write Turtle, the HTML view and the source texts under ``out``."""
+    from graph.export import serialize
+    from graph.outputs import MANIFEST, staged_output
+    from graph.validate import validate
+
+    corpus = build_corpus(sources, strict=strict)
+    report = corpus.report
+    if not report.sources:
+        raise SourceError("no source could be read; nothing was written.", path=sources,
+                          hint="Check the messages above, or pass --sources DIR.")
+    result = validate(corpus.graph)
+    report.conforms = result.conforms
+    report.violations = [f"{v.focus} {v.path or ''}: {v.message}" for v in result.results]
+    with staged_output(out) as stage:
+        (stage / "graph.ttl").write_bytes(serialize(corpus.graph, "turtle"))
+        for src, _ in corpus.texts:
+            target = stage / "texts" / src.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(src.text, encoding="utf-8")
+        if html:
+            _render(corpus, stage)
+        report.outputs = sorted(p.relative_to(stage).as_posix() for p in stage.rglob("*") if p.is_file())
+        report.outputs.append(MANIFEST)
+        manifest = json.dumps(report.summary(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        (stage / MANIFEST).write_text(manifest, encoding="utf-8")
+    return report
+
+
+def _render(corpus: Corpus, stage: Path) -> None:
+    from graph.project import project
+    from graph.render import render_html
+
+    render_html(project(corpus.graph, texts_dir="texts"), stage, title="directive-graph")

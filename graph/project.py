@@ -1,0 +1,131 @@
+"""RDF -> NetworkX: documents and pilot-model decisions as nodes, typed relations as edges.
+
+Edge direction follows the relation: ``u -> v`` when u implements (continues, summarises, ...) v, so
+the documents that rely on a document are its predecessors. A ``decides`` edge goes from a document to
+each model adoption (task) it sets. Node and edge attributes are plain strings, lists and dicts (the
+schema in graph/render.py), ready for JSON.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from graph.doctypes import labels
+from graph.model import RELATION_TYPES
+from graph.namespaces import DG, DOCTYPE, OA
+
+__all__ = ["project"]
+
+_RELATION_NAMES = {
+    DG.implements: "implements", DG.continues: "continues", DG.summarises: "summarises",
+    DG.basedOn: "based_on", DG.guides: "guides", DG.concretises: "concretises",
+    DG.institutionalises: "institutionalises", DG.amends: "amends", DG.replaces: "replaces",
+    DG.repeals: "repeals", DG.cites: "cites",
+}
+
+
+def _text(graph: Graph, node: object, predicate: URIRef, lang: str | None = "vi") -> str:
+    values = [v for v in graph.objects(node, predicate) if isinstance(v, Literal)]  # type: ignore[arg-type]
+    if lang is not None:
+        preferred = [v for v in values if v.language == lang]
+        values = preferred or values
+    return str(sorted(values)[0]) if values else ""
+
+
+def project(graph: Graph, *, texts_dir: str = "texts") -> nx.DiGraph:
+    """The document graph; ``texts_dir`` is where source texts sit relative to an HTML view."""
+    g = nx.DiGraph()
+    sources = {s: _text(graph, s, DG.fileName, None) for s in graph.subjects(RDF.type, DG.SourceText)}
+    for doc in sorted(set(graph.subjects(RDF.type, DG.PartyDocument)) | set(graph.subjects(RDF.type, DG.StateDocument))):
+        g.add_node(str(doc), **_document(graph, doc, sources, texts_dir))
+    for rel in sorted(graph.subjects(RDF.type, DG.DocumentRelation)):
+        _add_relation(g, graph, rel, sources, texts_dir)
+    for adoption in sorted(graph.subjects(RDF.type, DG.ModelAdoption)):
+        _add_adoption(g, graph, adoption)
+    return g
+
+
+def _document(graph: Graph, doc: URIRef, sources: dict[Any, str], texts_dir: str) -> dict[str, Any]:
+    number = _text(graph, doc, DG.number, None)
+    type_iri = graph.value(doc, DG.documentType)
+    code = str(type_iri)[len(str(DOCTYPE)) :] if type_iri is not None else ""
+    type_vi = labels(code)[0] if code else ""
+    issuer = graph.value(doc, DG.issuer)
+    level = graph.value(issuer, DG.level) if issuer is not None else None
+    expressed = sorted(sources.get(s, "") for s in graph.objects(doc, DG.expressedIn))
+    title = _text(graph, doc, DG.title)
+    label = number or (title[:60] + ("…" if len(title) > 60 else "")) or _text(graph, doc, RDFS.label)
+    signers = sorted(_text(graph, s, DG.signerName, None) for s in graph.objects(doc, DG.signature))
+    return {
+        "kind": "document", "label": label, "number": number, "type": type_vi, "type_code": code,
+        "issuer": _text(graph, issuer, SKOS.prefLabel) if issuer is not None else "",
+        "level": str(level).rsplit("/", 1)[-1] if level is not None else "unknown",
+        "date": _text(graph, doc, DG.dateIssued, None),
+        "date_not_before": _text(graph, doc, DG.dateNotBefore, None),
+        "title": title, "signers": signers,
+        "source": f"{texts_dir}/{expressed[0]}" if expressed else "",
+        "citation_only": not expressed,
+    }
+
+
+def _add_relation(g: nx.DiGraph, graph: Graph, rel: URIRef, sources: dict[Any, str], texts_dir: str) -> None:
+    u, v = str(graph.value(rel, DG.fromDocument)), str(graph.value(rel, DG.toDocument))
+    name = _RELATION_NAMES[graph.value(rel, DG.relationType)]  # type: ignore[index]
+    origin = "curated" if graph.value(rel, DG.origin) == DG.Curated else "extracted"
+    evidence = [_evidence(graph, span, sources, texts_dir) for span in sorted(graph.objects(rel, DG.evidence))]
+    record = graph.value(rel, DG.curation)
+    if record is not None:
+        from rdflib.namespace import DCTERMS
+
+        url = graph.value(record, DCTERMS.source)
+        evidence.append({"citation": _text(graph, record, DCTERMS.bibliographicCitation),
+                         "url": str(url) if url is not None else ""})
+    if g.has_edge(u, v):  # two statements about one pair: keep the most specific, pool the evidence
+        data = g.edges[u, v]
+        if RELATION_TYPES.index(name) < RELATION_TYPES.index(data["relation"]):
+            data["relation"] = name
+        data["evidence"].extend(evidence)
+        data["origin"] = "extracted" if "extracted" in (origin, data["origin"]) else "curated"
+        return
+    g.add_edge(u, v, relation=name, origin=origin, evidence=evidence)
+
+
+def _evidence(graph: Graph, span: Any, sources: dict[Any, str], texts_dir: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"source": f"{texts_dir}/{sources.get(graph.value(span, OA.hasSource), '')}"}
+    for selector in graph.objects(span, OA.hasSelector):
+        if (selector, RDF.type, OA.TextQuoteSelector) in graph:
+            out["quote"] = _text(graph, selector, OA.exact, None)
+            out["prefix"] = _text(graph, selector, OA.prefix, None)
+            out["suffix"] = _text(graph, selector, OA.suffix, None)
+        else:
+            out["start"] = int(graph.value(selector, OA.start))  # type: ignore[arg-type]
+            out["end"] = int(graph.value(selector, OA.end))  # type: ignore[arg-type]
+    return out
+
+
+def _add_adoption(g: nx.DiGraph, graph: Graph, node: URIRef) -> None:
+    model = graph.value(node, DG.model)
+    status = graph.value(node, DG.status)
+    locality = graph.value(node, DG.locality)
+    assignee = graph.value(node, DG.assignedTo)
+    evidence = [str(graph.value(sel, OA.exact)) for span in graph.objects(node, DG.evidence)
+                for sel in graph.objects(span, OA.hasSelector) if graph.value(sel, OA.exact) is not None]
+    attrs = {
+        "kind": "adoption",
+        "model": _text(graph, model, SKOS.prefLabel),
+        "status": str(status).rsplit("/", 1)[-1] if status is not None else "",
+        "locality": _text(graph, locality, SKOS.prefLabel) if locality is not None else "",
+        "deadline": _text(graph, node, DG.deadline, None),
+        "assignee": _text(graph, assignee, SKOS.prefLabel) if assignee is not None else "",
+        "evidence": sorted(evidence)[0] if evidence else "",
+    }
+    where = f" — {attrs['locality']}" if attrs["locality"] else ""
+    attrs["label"] = f"{attrs['status'] or 'model'}{where}"
+    g.add_node(str(node), **attrs)
+    decided = graph.value(node, DG.decidedBy)
+    if decided is not None and str(decided) in g:
+        g.add_edge(str(decided), str(node), relation="decides", origin="extracted", evidence=[])

@@ -1,0 +1,137 @@
+"""Named research questions (graph/queries/*.rq) and ad-hoc SPARQL over a built graph.
+
+Values from the command line reach SPARQL as bindings (``initBindings``), never by string concatenation:
+a number such as ``18-NQ/TW" } DROP ALL ; #`` is just a literal that matches nothing. Only read queries
+(SELECT, ASK, CONSTRUCT, DESCRIBE) run here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef, Variable
+from rdflib.namespace import XSD
+
+from graph.errors import QueryError
+from graph.paths import QUERIES_DIR
+
+__all__ = ["NamedQuery", "Result", "format_result", "load_query", "named_queries", "run_query"]
+
+# Header lines of a named query. Example: "# param number: the printed number of the root document"
+_PARAM_LINE = re.compile(r"^#\s*param\s+(?P<name>\w+)\s*:\s*(?P<doc>.*)$", re.MULTILINE)
+# The first comment line: "# chain: every document that implements ..."
+_TITLE_LINE = re.compile(r"^#\s*(?P<name>[\w-]+)\s*:\s*(?P<doc>.*)$")
+# The query form, after PREFIX/BASE lines. Example: "SELECT DISTINCT ?document ..."
+_FORM = re.compile(r"^\s*(?:(?:PREFIX|BASE)\b[^\n]*\n\s*)*(?P<form>SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class NamedQuery:
+    name: str
+    description: str
+    params: dict[str, str]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    columns: list[str]
+    rows: list[list[str | None]]
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """Every query shipped in graph/queries, by name."""
+    return {q.name: q for q in (_parse(p) for p in sorted(QUERIES_DIR.glob("*.rq")))}
+
+
+def _parse(path: Path) -> NamedQuery:
+    text = path.read_text(encoding="utf-8")
+    first = _TITLE_LINE.match(text.splitlines()[0]) if text else None
+    description = first.group("doc") if first else ""
+    params = {m.group("name"): m.group("doc").strip() for m in _PARAM_LINE.finditer(text)}
+    return NamedQuery(path.stem, description, params, text)
+
+
+def load_query(spec: str) -> NamedQuery:
+    """A query by name, by file path, or inline text."""
+    queries = named_queries()
+    if spec in queries:
+        return queries[spec]
+    path = Path(spec)
+    if spec.endswith(".rq") or (len(spec) < 300 and "\n" not in spec and path.is_file()):
+        if not path.is_file():
+            raise QueryError(f"no query file {spec!r}.", hint=f"Named queries: {', '.join(sorted(queries))}.")
+        return _parse(path)
+    if _FORM.search(_strip_comments(spec)) is None:
+        raise QueryError(f"unknown query {spec!r}: not a named query, a .rq file or a SELECT/ASK/CONSTRUCT.",
+                         hint=f"Named queries: {', '.join(sorted(queries))}.")
+    return NamedQuery("inline", "", {}, spec)
+
+
+def _strip_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
+def _term(value: str) -> Literal | URIRef:
+    if value.startswith("<") and value.endswith(">"):
+        return URIRef(value[1:-1])
+    if re.fullmatch(r"-?\d+", value):
+        return Literal(int(value), datatype=XSD.integer)
+    return Literal(value)
+
+
+def run_query(graph: Graph, query: NamedQuery, params: dict[str, str] | None = None) -> Result:
+    """Run a read query with ``params`` bound to variables of the same name."""
+    params = params or {}
+    unknown = sorted(set(params) - set(query.params)) if query.params or query.name != "inline" else []
+    if unknown:
+        raise QueryError(f"query {query.name!r} has no parameter {unknown[0]!r}.",
+                         hint=f"Its parameters: {', '.join(query.params) or '(none)'}.")
+    if _FORM.search(_strip_comments(query.text)) is None:
+        raise QueryError(f"query {query.name!r} is not a read query; only SELECT, ASK, CONSTRUCT and "
+                         "DESCRIBE run here.", hint="Updates are refused.")
+    bindings = {Variable(k): _term(v) for k, v in params.items()}
+    try:
+        result = graph.query(query.text, initBindings=bindings)
+    except Exception as exc:  # rdflib raises pyparsing and evaluation errors of many types
+        raise QueryError(f"query {query.name!r} failed: {exc}") from exc
+    if result.type == "ASK":
+        return Result(["ask"], [["true" if result.askAnswer else "false"]])
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        assert result.graph is not None
+        rows = sorted([[t.n3() for t in triple] for triple in result.graph])
+        return Result(["subject", "predicate", "object"], rows)  # type: ignore[arg-type]
+    columns = [str(v) for v in result.vars or []]
+    rows = [[None if value is None else str(value) for value in row] for row in result]  # type: ignore[union-attr]
+    return Result(columns, rows)
+
+
+def format_result(result: Result, fmt: str) -> str:
+    """As an aligned text table, CSV or JSON (a list of objects)."""
+    if fmt == "json":
+        rows = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows([["" if v is None else v for v in row] for row in result.rows])
+        return buffer.getvalue()
+    cells = [result.columns] + [["" if v is None else _short(v) for v in row] for row in result.rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(result.columns))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines) + f"\n({len(result.rows)} rows)\n"
+
+
+def _short(value: str) -> str:
+    for prefix, short in (("https://w3id.org/directive-graph/id/", "dgid:"),
+                          ("https://w3id.org/directive-graph/ontology#", "dg:")):
+        if value.startswith(prefix):
+            return short + value[len(prefix):]
+    return value if len(value) <= 80 else value[:77] + "..."
