@@ -61,23 +61,31 @@ class Places:
     def from_mention(self, loc: LocalityMention) -> PlaceRef | None:
         if loc.code is None or loc.edition is None:
             return None
-        parent = self._one(loc.parent, "province", None, None, edition=loc.edition) if loc.parent else None
-        return PlaceRef(loc.name, loc.level, loc.code, loc.edition, parent)
+        place = self._gaz.get(loc.code, level=loc.level, edition=loc.edition)
+        if place is not None:
+            return self._one(place.full_name, place.level, place.province_code or None, None, edition=loc.edition)
+        return PlaceRef(loc.name, loc.level, loc.code, loc.edition)
 
     def _one(self, name: str | None, level: str, parent: str | None, date: str | None,
              edition: str | None = None) -> PlaceRef | None:
+        """The one place of that name in the edition valid at ``date`` (the first edition that has it
+        when the date is unknown, pre-reform first); None when absent or ambiguous."""
         if not name:
             return None
         wanted = edition or self._edition_for(date)
         found = self._gaz.lookup(name, level=level, parent=parent, edition=wanted)
-        if not found and edition is None and level != "province":
+        if not found and edition is None and wanted is not None:
             found = self._gaz.lookup(name, level=level, parent=parent)
+        if wanted is None or edition is None:  # several editions: the first that has it
+            found = [p for p in found if p.edition == found[0].edition] if found else []
         if len(found) != 1:
             return None
         place = found[0]
         up = None
-        if place.parent_name and place.level != "province":
-            up = self._one(place.parent_name, "province", None, None, edition=place.edition)
+        if place.level != "province" and place.province_code:
+            province = self._gaz.get(place.province_code, level="province", edition=place.edition)
+            if province is not None:
+                up = PlaceRef(province.name, "province", province.code, province.edition)
         return PlaceRef(place.name, place.level, place.code, place.edition, up)
 
     def edition(self, edition_id: str) -> Edition:
@@ -88,5 +96,11 @@ class Places:
 def _edition(edition_id: str) -> Edition:
     from graph import localities
 
-    info = localities.edition_info(edition_id)
-    return Edition(edition_id, info.vi, info.en, info.valid_from, info.valid_until, info.source)
+    info = next(e for e in localities.gazetteer().editions if e.id == edition_id)
+    if info.valid_until:
+        vi = f"Danh mục đơn vị hành chính (trước 1/7/2025, hiệu lực đến {info.valid_until})"
+        en = f"Administrative unit code list (before the 1 July 2025 reform, valid until {info.valid_until})"
+    else:
+        vi = f"Danh mục đơn vị hành chính (từ {info.valid_from})"
+        en = f"Administrative unit code list (from {info.valid_from})"
+    return Edition(edition_id, vi, en, info.valid_from, info.valid_until, f"GSO codes via PyPI {info.source}")
