@@ -148,7 +148,7 @@ class _Builder:
         return self.body(body, doc.province or body.province, date=doc.date, unknown_key=sha)
 
     def body(self, body: BodyInfo, province: str | None, *, date: str | None, unknown_key: str,
-             district: str | None = None) -> URIRef:
+             district: str | None = None, place: PlaceRef | None = None) -> URIRef:
         """Mint (once) the IRI of a body; provincial bodies of an unnamed province stay apart per text."""
         g = self.g
         if body.level == "central":
@@ -156,7 +156,7 @@ class _Builder:
             parent = DGID[f"body/tw/{body.parent}"] if body.parent else None
             place = None
         else:
-            place = self._body_place(body, province, district or body.district, date)
+            place = place or self._body_place(body, province, district or body.district, date)
             where = f"{place.level}/{place.code}" if place else f"{body.level}/unknown-{unknown_key}"
             node = DGID[f"body/{where}/{body.key}"]
             parent = DGID[f"body/{where}/{body.parent}"] if body.parent else None

@@ -111,21 +111,21 @@ def add_model(b: _Builder, src: SourceText, ext: Extraction, model: ModelMention
 
 
 def _adoption_place(b: _Builder, node: URIRef, ext: Extraction, model: ModelMention, src: SourceText) -> None:
+    ref = None
     if model.locality:
         wanted = fold(model.locality)
-        for loc in ext.localities:
-            if fold(loc.name) == wanted:
-                ref = b.data.places.from_mention(loc)
-                if ref is not None:
-                    b.g.add((node, DG.locality, b.place(ref)))
-                break
+        mention = next((loc for loc in ext.localities if fold(loc.name) == wanted), None)
+        ref = b.data.places.from_mention(mention) if mention is not None else None
+        if ref is not None:
+            b.g.add((node, DG.locality, b.place(ref)))
     if model.assignee:
         body = resolve_body(model.assignee)
         if body is not None:
             province = body.province or (ext.document.province if ext.document else None)
             date = ext.document.date if ext.document else None
+            place = ref if ref is not None and ref.level == body.level else None
             b.g.add((node, DG.assignedTo, b.body(body, province, date=date, unknown_key=src.sha256[:16],
-                                                 district=body.district or model.locality)))
+                                                 district=body.district or model.locality, place=place)))
 
 
 def _short(text: str) -> str:

@@ -14,7 +14,7 @@ __all__ = ["chain_json", "chain_tree", "resolve_document"]
 _VERBS = {
     "implements": "implements", "continues": "continues", "summarises": "reviews (summarises)",
     "based_on": "is based on", "guides": "guides", "concretises": "concretises",
-    "institutionalises": "institutionalises", "decides": "sets task",
+    "institutionalises": "institutionalises", "decides": "decides",
 }
 
 
@@ -40,13 +40,9 @@ def resolve_document(G: nx.DiGraph, query: str, *, date: str | None = None) -> s
 
 def _describe(data: dict[str, Any]) -> str:
     if data.get("kind") == "adoption":
-        parts = [f"task: {data.get('status') or 'model'}"]
-        if data.get("locality"):
-            parts.append(f"for {data['locality']}")
-        if data.get("assignee"):
-            parts.append(f"({data['assignee']})")
-        text = " ".join(parts) + f" — {data.get('model', '')}"
-        return text + (f" — due {data['deadline']}" if data.get("deadline") else "")
+        who = data.get("assignee") or data.get("locality") or ""
+        text = f"{data.get('status') or 'model'}" + (f" [{who}]" if who else "") + f": {data.get('model', '')}"
+        return text + (f" (due {data['deadline']})" if data.get("deadline") else "")
     date = data.get("date") or (f"after {data['date_not_before']}" if data.get("date_not_before") else "date unknown")
     issuer = f", {data['issuer']}" if data.get("issuer") else ""
     name = data.get("number") or data.get("label", "")
@@ -65,7 +61,7 @@ def chain_tree(G: nx.DiGraph, node: str, *, up: bool = False) -> str:
             last = i == len(tree.children) - 1
             verb = _VERBS.get(child.relation or "", child.relation or "")
             arrow = "→" if up else "←"
-            seen = " (see above)" if child.repeated and child.data.get("kind") == "document" else ""
+            seen = " (its chain is shown at its other place in this tree)" if child.repeated else ""
             lines.append(f"{prefix}{'└── ' if last else '├── '}{arrow} {verb}: {_describe(child.data)}{seen}")
             walk(child, prefix + ("    " if last else "│   "))
 

@@ -26,6 +26,9 @@ __all__ = ["NamedQuery", "Result", "format_result", "load_query", "named_queries
 _PARAM_LINE = re.compile(r"^#\s*param\s+(?P<name>\w+)\s*:\s*(?P<doc>.*)$", re.MULTILINE)
 # The first comment line: "# chain: every document that implements ..."
 _TITLE_LINE = re.compile(r"^#\s*(?P<name>[\w-]+)\s*:\s*(?P<doc>.*)$")
+# An update, after PREFIX/BASE lines. Example: "DELETE WHERE { ?s ?p ?o }", "DROP ALL"
+_UPDATE = re.compile(r"^\s*(?:(?:PREFIX|BASE)\b[^\n]*\n\s*)*(?:INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|COPY|MOVE|ADD|WITH)\b",
+                     re.I)
 # The query form, after PREFIX/BASE lines. Example: "SELECT DISTINCT ?document ..."
 _FORM = re.compile(r"^\s*(?:(?:PREFIX|BASE)\b[^\n]*\n\s*)*(?P<form>SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 
@@ -67,6 +70,9 @@ def load_query(spec: str) -> NamedQuery:
         if not path.is_file():
             raise QueryError(f"no query file {spec!r}.", hint=f"Named queries: {', '.join(sorted(queries))}.")
         return _parse(path)
+    if _UPDATE.search(_strip_comments(spec)) is not None:
+        raise QueryError("this is an update, not a read query; only SELECT, ASK, CONSTRUCT and DESCRIBE run here.",
+                         hint="Updates are refused.")
     if _FORM.search(_strip_comments(spec)) is None:
         raise QueryError(f"unknown query {spec!r}: not a named query, a .rq file or a SELECT/ASK/CONSTRUCT.",
                          hint=f"Named queries: {', '.join(sorted(queries))}.")

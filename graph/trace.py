@@ -75,25 +75,35 @@ class TraceNode:
 
 def trace(G: nx.DiGraph, node: str, *, up: bool = False,
           relations: Iterable[str] = TRACE_RELATIONS) -> TraceNode:
-    """The chain below (or above) ``node`` as a tree; a document reached twice is expanded once."""
+    """The chain below (or above) ``node`` as a tree.
+
+    Each document is expanded once, under the first of its parents on a shortest path from ``node``;
+    wherever else it appears it is marked ``repeated``. A citation cycle is shown but not followed.
+    """
     step = _up if up else _down
     rels = frozenset(relations)
-    seen: set[str] = set()
+    owner: dict[str, str] = {}
+    depth = {node: 0}
+    frontier = [node]
+    while frontier:  # breadth first: who owns each node, at what depth
+        following = []
+        for current in frontier:
+            for child, _ in step(G, current, rels):
+                if child not in depth:
+                    depth[child] = depth[current] + 1
+                    owner[child] = current
+                    following.append(child)
+        frontier = following
 
-    def grow(current: str, relation: str | None, path: frozenset[str]) -> TraceNode:
+    def grow(current: str, relation: str | None, parent: str | None) -> TraceNode:
         tree = TraceNode(current, relation, dict(G.nodes[current]))
-        if current in seen:
+        if parent is not None and owner.get(current) != parent:
             tree.repeated = True
             return tree
-        seen.add(current)
-        for child, rel in step(G, current, rels):
-            if child in path:  # a citation cycle: show the edge, do not follow it
-                tree.children.append(TraceNode(child, rel, dict(G.nodes[child]), repeated=True))
-                continue
-            tree.children.append(grow(child, rel, path | {child}))
+        tree.children = [grow(child, rel, current) for child, rel in step(G, current, rels) if child != node]
         return tree
 
-    return grow(node, None, frozenset({node}))
+    return grow(node, None, None)
 
 
 def paths_to_root(G: nx.DiGraph, root: str, *, up: bool = False,

@@ -1,0 +1,115 @@
+"""graph.build (with resolution and curation) on the seed texts."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+from graph.namespaces import DG, DGID, OA
+
+SOURCES = Path(__file__).parents[1] / "sources"
+
+
+def doc(graph, number: str) -> URIRef:
+    (node,) = list(graph.subjects(DG.number, Literal(number)))
+    return node
+
+
+def test_every_relation_has_exact_evidence_or_a_curation_citation(corpus):
+    g = corpus.graph
+    texts = {str(g.value(s, DG.fileName)): unicodedata.normalize("NFC", (SOURCES / str(g.value(s, DG.fileName)))
+             .read_text(encoding="utf-8")) for s in g.subjects(RDF.type, DG.SourceText)}
+    relations = list(g.subjects(RDF.type, DG.DocumentRelation))
+    assert len(relations) >= 12
+    for rel in relations:
+        origin = g.value(rel, DG.origin)
+        if origin == DG.Curated:
+            record = g.value(rel, DG.curation)
+            assert record is not None and (record, RDF.type, DG.CurationRecord) in g
+            continue
+        assert origin == DG.Extracted
+        spans = list(g.objects(rel, DG.evidence))
+        assert spans, rel
+        for span in spans:
+            text = texts[str(g.value(g.value(span, OA.hasSource), DG.fileName))]
+            selectors = list(g.objects(span, OA.hasSelector))
+            position = next(s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in g)
+            quote = next(s for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in g)
+            start, end = int(g.value(position, OA.start)), int(g.value(position, OA.end))
+            assert text[start:end] == str(g.value(quote, OA.exact))
+
+
+def test_the_seed_chain_is_in_the_graph(corpus):
+    g = corpus.graph
+    assert (doc(g, "16-TB/TW"), DG.implements, doc(g, "18-NQ/TW")) in g
+    assert (doc(g, "16-TB/TW"), DG.summarises, doc(g, "34-KL/TW")) in g
+    assert (doc(g, "16-TB/TW"), DG.basedOn, doc(g, "175-TTr/BTCTW")) in g
+    assert (doc(g, "175-TTr/BTCTW"), DG.summarises, doc(g, "34-KL/TW")) in g
+    assert (doc(g, "55-KL/TU"), DG.implements, doc(g, "16-TB/TW")) in g
+    assert (doc(g, "50-KL/TW"), DG.continues, doc(g, "18-NQ/TW")) in g
+    assert (doc(g, "34-KL/TW"), DG.implements, doc(g, "18-NQ/TW")) in g
+
+
+def test_curated_and_extracted_facts_stay_distinguishable(corpus):
+    g = corpus.graph
+    kl34, nq18 = doc(g, "34-KL/TW"), doc(g, "18-NQ/TW")
+    (rel,) = [r for r in g.objects(kl34, DG.qualifiedRelation) if g.value(r, DG.toDocument) == nq18]
+    assert g.value(rel, DG.origin) == DG.Curated
+    record = g.value(rel, DG.curation)
+    assert str(g.value(record, DG.curationFile)).endswith("curation.yaml")
+    assert int(g.value(record, DG.curationLine)) > 0
+    assert not list(g.objects(rel, DG.evidence))
+
+
+def test_variants_of_one_notice_are_one_document(corpus):
+    g = corpus.graph
+    assert not list(g.subjects(DG.number, Literal("16-KL/TW")))
+    tb16 = doc(g, "16-TB/TW")
+    assert tb16 == DGID["doc/tw/xiii/tb-16"]
+    sources = {str(g.value(s, DG.fileName)) for s in g.objects(tb16, DG.mentionedIn)}
+    assert "001_ea8b90e8c70a61da.txt" in sources
+    assert len(list(g.objects(tb16, DG.mention))) >= 4  # Số 16-TB/TW, 16-KL/TW, 16TB/TW, 16-TB/TW
+
+
+def test_numbers_are_resolved_through_terms(corpus):
+    g = corpus.graph
+    assert doc(g, "18-NQ/TW") == DGID["doc/tw/xii/nq-18"]
+    assert doc(g, "34-KL/TW") == DGID["doc/tw/xii/kl-34"]
+    assert doc(g, "50-KL/TW") == DGID["doc/tw/xiii/kl-50"]
+    assert (doc(g, "18-NQ/TW"), DG.dateIssued, Literal("2017-10-25", datatype=XSD.date)) in g
+
+
+def test_undated_local_conclusion_stays_undated_with_a_curated_bound(corpus):
+    g = corpus.graph
+    kl55 = doc(g, "55-KL/TU")
+    assert str(kl55).startswith(str(DGID["doc/province/42/"]))
+    assert g.value(kl55, DG.dateIssued) is None
+    assert g.value(kl55, DG.dateNotBefore) == Literal("2022-07-07", datatype=XSD.date)
+    records = list(g.subjects(RDF.subject, kl55))
+    assert records and all((r, RDF.type, DG.CurationRecord) in g for r in records)
+
+
+def test_text_without_number_is_a_document_of_an_unknown_province(corpus):
+    g = corpus.graph
+    src = next(s for s in g.subjects(RDF.type, DG.SourceText) if str(g.value(s, DG.fileName)).startswith("003"))
+    (node,) = list(g.subjects(DG.expressedIn, src))
+    assert g.value(node, DG.number) is None
+    issuer = g.value(node, DG.issuer)
+    assert issuer is not None
+    assert g.value(issuer, DG.localityUnknown) == Literal(True)
+    assert g.value(issuer, DG.locality) is None
+
+
+def test_every_label_has_a_language(corpus):
+    g = corpus.graph
+    for _, _, label in g.triples((None, RDFS.label, None)):
+        assert label.language in ("vi", "en")
+
+
+def test_no_blank_nodes(corpus):
+    from rdflib import BNode
+
+    assert not any(isinstance(term, BNode) for triple in corpus.graph for term in triple)
