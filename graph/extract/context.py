@@ -1,0 +1,134 @@
+"""What a text states right around a document mention: the date, issuer, term and title after it
+(", ngày 25-10-2017 của Ban Chấp hành Trung ương Đảng (khóa XII)", "về ..."), and the issuer before it
+("tham mưu Ban Bí thư ban hành Hướng dẫn số 03-HD/TW", "Thay mặt Ban Thường vụ Tỉnh ủy Hà Tĩnh, ... đã ký",
+"đề nghị của Ban Tổ chức Trung ương (Tờ trình số ...").
+
+Only what sits next to the mention counts: "Ngày 10/8/2022, Tỉnh ủy ... tổ chức hội nghị ... Nghị quyết số
+18-NQ/TW" gives the resolution no date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.extract.bodies import TERM_AFTER, BodyMatch, find_bodies, match_body
+from graph.extract.dates import DateMatch, date_at
+from graph.parse import Layout
+
+__all__ = ["Tail", "issuer_before", "read_tail", "title_after"]
+
+# Between the pieces of a tail: spaces, one line break, a comma or an opening parenthesis.
+# Example lines: "18-NQ/TW\ncủa Ban Chấp hành", "34-KL/TW, ngày 07/8/2018", "(Tờ trình số ..., ngày
+# 23/5/2022)".
+_SEP = re.compile(r"[ \t]*(?:\n[ \t]*)?[,(]?[ \t]*")
+# Before a date in a tail. Example lines: "ban hành ngày 7/7/2022", "ký ngày 12/8/2022".
+_DATE_LEAD = re.compile(r"(?:(?:ban hanh|ky|thong qua)\s+)?")
+# Before an issuer in a tail. Example lines: "của Bộ Chính trị", "do Ban Bí thư".
+_OF = re.compile(r"(?:cua|do)\s+")
+# An issuing verb right before a mention. Example lines: "ban hành Hướng dẫn số 03-HD/TW", "đã thông qua
+# Nghị quyết 18-NQ/TW", "đã ký Kết luận số 55-KL/TU".
+_ISSUE_VERB = re.compile(r"(?<![a-z])(?:ky\s+)?(?:ban hanh|thong qua|ky)\s*$")
+# Between a body and its issuing verb: a term and adverbs only. Example lines: "Bộ Chính trị đã ban hành",
+# "Hội nghị Trung ương 6 (khóa XII) đã thông qua".
+_BODY_TO_VERB = re.compile(
+    r"(?:\s*,?\s*\(?\s*khoa\s+[ivxl]+\s*\)?)?(?:\s+(?:da|vua|moi|chinh thuc|cung|se))*\s*"
+)
+# A body that submits a document in brackets or "tại" it. Example lines: "đề nghị của Ban Tổ chức Trung ương
+# (Tờ trình số 175-TTr/BTCTW", "đề nghị của Ban Tổ chức Tỉnh ủy tại Tờ trình số 45-TTr/BTCTU".
+_BODY_TO_PAREN = re.compile(r"\s*,?\s*\(\s*|\s+tai\s+")
+# On behalf of a body. Example line: "Thay mặt Ban Thường vụ Tỉnh ủy Hà Tĩnh, Phó Bí thư ... đã ký".
+_ON_BEHALF = re.compile(r"(?<![a-z])(?:thay mat|t/m)\s+")
+# A title after a mention. Example lines: "về tiếp tục thực hiện ...", "“về thực hiện một số mô hình ...”",
+# "V/v ...", "“Một số vấn đề ...”".
+_TITLE_OPEN = re.compile(
+    r"[ \t]*\n?[ \t]*,?[ \t]*(?:(?P<q>[“\"])[ \t]*)?(?P<ve>ve viec|ve|v/v)(?![a-z])"
+    r"|[ \t]*,?[ \t]*(?P<q2>[“\"])"
+)
+# Where an unquoted title ends. Example lines: "; ", ". ", a blank line, "”, ".
+_TITLE_END = re.compile(r";|[.!?](?=\s|$)|\n[ \t]*\n|[”\"](?=\s*[,.;:])")
+# Where a quoted title ends. Example lines: "...hiệu quả”", "...hiệu quả\"".
+_QUOTE_END = re.compile(r"[”\"]|\n[ \t]*\n")
+_TITLE_MAX = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Tail:
+    """What follows a mention: ``end`` is where the stated context ends."""
+
+    end: int
+    date: DateMatch | None = None
+    issuer: BodyMatch | None = None
+    term: str | None = None
+    plenum: int | None = None
+
+
+def read_tail(layout: Layout, pos: int, *, in_paren: bool = False) -> Tail:
+    """Date, issuer, term (and a closing bracket) stated right after a mention ending at ``pos``."""
+    low, end = layout.low, layout.main[1]
+    date: DateMatch | None = None
+    issuer: BodyMatch | None = None
+    term: str | None = None
+    for _ in range(5):
+        sep = _SEP.match(low, pos, end)
+        at = sep.end() if sep else pos
+        lead = _DATE_LEAD.match(low, at, end)
+        found = date_at(low, lead.end() if lead else at, end) if date is None else None
+        body = _issuer_at(layout, at) if found is None and issuer is None else None
+        stated = TERM_AFTER.match(low, pos, end) if found is None and body is None and term is None else None
+        if found is not None:
+            date, pos = found, found.end
+        elif body is not None:
+            issuer, pos, term = body, body.end, term or body.term
+        elif stated is not None and stated.group("term"):
+            term, pos = stated.group("term").upper(), stated.end()
+        else:
+            if in_paren and at < end and low[at] == ")":
+                pos = at + 1
+            break
+    return Tail(pos, date, issuer, term, issuer.plenum if issuer else None)
+
+
+def _issuer_at(layout: Layout, pos: int) -> BodyMatch | None:
+    """ "của Bộ Chính trị", or a plenum without "của" ("Hội nghị lần thứ sáu, BCH Trung ương Đảng")."""
+    low, end = layout.low, layout.main[1]
+    of = _OF.match(low, pos, end)
+    body = match_body(layout.text, low, of.end() if of else pos, end)
+    if body is None:
+        return None
+    if of or body.plenum is not None or body.info.key == "ban-chap-hanh-trung-uong":
+        return body
+    return None
+
+
+def issuer_before(layout: Layout, start: int) -> tuple[BodyMatch | None, tuple[int, int] | None]:
+    """The body that issues or submits the document a mention at ``start`` names, and the issuing verb
+    ("ban hành", "ký", "thông qua") standing right before the mention, if any."""
+    low, text = layout.low, layout.text
+    sent_start = layout.sentence(start)[0]
+    window_start = max(sent_start, start - 40)
+    verb = _ISSUE_VERB.search(low, window_start, start)
+    bodies = find_bodies(text, low, sent_start, verb.start() if verb else start)
+    if verb:
+        span = (verb.start(), verb.end())
+        if bodies and _BODY_TO_VERB.fullmatch(low, bodies[-1].end, verb.start()):
+            return bodies[-1], span
+        behalf = _ON_BEHALF.search(low, sent_start, verb.start())
+        return (match_body(text, low, behalf.end(), verb.start()) if behalf else None), span
+    if bodies and _BODY_TO_PAREN.fullmatch(low, bodies[-1].end, start):
+        return bodies[-1], None
+    return None, None
+
+
+def title_after(layout: Layout, pos: int) -> tuple[int, int] | None:
+    """The title stated right after ``pos`` ("về ...", a quoted title), without its quotes."""
+    low, end = layout.low, layout.main[1]
+    opener = _TITLE_OPEN.match(low, pos, end)
+    if opener is None:
+        return None
+    quoted = bool(opener.group("q") or opener.group("q2"))
+    start = opener.start("ve") if opener.group("ve") else opener.end()
+    limit = min(end, start + _TITLE_MAX)
+    stop = (_QUOTE_END if quoted else _TITLE_END).search(low, start, limit)
+    stop_at = stop.start() if stop else limit
+    return (start, stop_at) if stop_at > start else None

@@ -1,0 +1,261 @@
+"""Relations between documents, read from cue words (DOMAIN.md §3) and from who the subject is.
+
+For each mention B, the first rule that applies gives its source:
+
+1. **coordination**: B follows a mention A with only "và", "," or "gắn với" between them; B shares A's
+   source and relation ("Thực hiện Nghị quyết số 21-NQ/TW ... và Kế hoạch số 07-KH/TW ...").
+2. **a document's title**: B sits in the title right after a mention A ("Kết luận số 50-KL/TW về tiếp tục
+   thực hiện Nghị quyết số 18-NQ/TW"; "Thông báo ... 16TB/TW ... “về thực hiện ... theo Nghị quyết số
+   18-NQ/TW”"): A is the source; no cue word means A cites B.
+3. **the own title** (trích yếu) of an official text: the own document is the source.
+4. **a clause that opens with the cue** ("Thực hiện ..., Ban Tổ chức Trung ương đã tham mưu Bộ Chính trị ban
+   hành Quy định số 97-QĐ/TW"; "Xem xét đề nghị ... (Tờ trình số ...)"; "3. Triển khai thực hiện ..."): the
+   document the sentence issues, else the own document of an official text or portal page. A news report
+   on a conference that "quán triệt" a conclusion has no document subject, so no relation.
+
+A document based on a submission (Tờ trình) does what the submission proposes: "(Tờ trình số 175-TTr/BTCTW
+...) về sơ kết thực hiện Kết luận số 34-KL/TW" makes the notice summarise 34-KL/TW too. One relation per
+(source, target): one stated in the source's title wins, then one stated over one inferred through a
+submission, then the most specific (model.RELATION_TYPES).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import cast
+
+from graph.extract.citations import Mention
+from graph.extract.typewords import type_word_pattern
+from graph.model import RELATION_TYPES, Relation, RelationType, Span
+from graph.parse import Block, Layout
+
+__all__ = ["find_relations"]
+
+# Cue words, longest first within each relation. Example lines: "về sơ kết thực hiện", "tổng kết 10 năm việc
+# thực hiện", "về tiếp tục thực hiện", "hướng dẫn thực hiện", "cụ thể hóa", "thể chế hóa", "sửa đổi, bổ sung",
+# "thay thế", "bãi bỏ", "Căn cứ", "Xem xét đề nghị", "triển khai thực hiện", "quán triệt", "theo".
+CUE = re.compile(
+    r"(?<![a-z])(?:"
+    r"(?P<summarises>(?:so ket|tong ket)(?:\s+\d+\s+nam)?(?:\s+(?:viec|tinh hinh|ket qua))?"
+    r"(?:\s+(?:trien khai\s+)?thuc hien)?)"
+    r"|(?P<continues>tiep tuc\s+"
+    r"(?:(?:quan triet|trien khai|lanh dao|chi dao|to chuc|day manh)(?:\s*,\s*|\s+va\s+|\s+))*"
+    r"(?:thuc hien|trien khai|quan triet))"
+    r"|(?P<guides>huong dan\s+(?:viec\s+)?(?:thuc hien|trien khai))"
+    r"|(?P<concretises>cu the hoa)"
+    r"|(?P<institutionalises>the che hoa)"
+    r"|(?P<amends>sua doi(?:\s*,\s*|\s+va\s+|\s+)bo sung|bo sung(?:\s*,\s*|\s+va\s+|\s+)sua doi|sua doi)"
+    r"|(?P<replaces>thay the)"
+    r"|(?P<repeals>bai bo)"
+    r"|(?P<based_on>can cu(?:\s+vao)?|xem xet de nghi|xet de nghi|theo de nghi)"
+    r"|(?P<implements>(?:(?:to chuc\s+)?(?:quan triet|trien khai|hoc tap)(?:\s*,\s*|\s+va\s+|\s+))*"
+    r"(?:thuc hien|trien khai|quan triet)|theo)"
+    r")(?![a-z])"
+)
+# Between two coordinated mentions. Example lines: " và ", ", ", " gắn với ", " cùng với ".
+_COORDINATED = re.compile(r"\s*,?\s*(?:va|gan voi|cung voi|cung|hoac)?(?:\s+cac)?\s*")
+# A coordinator right before a mention. Example line: "về xây dựng Đảng và Chỉ thị số 05-CT/TW".
+_AND_BEFORE = re.compile(r"(?:,|\s(?:va|gan voi|cung voi|cung|hoac))\s*$")
+# An alias being defined. Example line: "(sau đây gọi tắt là Kết luận 34)".
+_ALIAS = re.compile(r"[^;.]*(?:goi tat la|viet tat la)\s*$")
+# How a title opens right after a mention. Example lines: " về tiếp tục thực hiện", " “về thực hiện",
+# ") về sơ kết thực hiện", ", để triển khai thực hiện", " sửa đổi, bổ sung".
+_TITLE_GAP = re.compile(r"[\s)*]*,?[\s*]*(?:[“\"][\s*]*)?(?P<open>ve viec|ve|v/v|de|nham)?(?![a-z])")
+# The subject line of a title. Example line: "về thực hiện một số mô hình thí điểm theo Nghị quyết số
+# 18-NQ/TW".
+_ABOUT = re.compile(r"(?<![a-z])(?:ve viec|ve|v/v)\s")
+# What ends a title or a clause. Example lines: "; ", ". ", "”, ", "\n\n", ": ".
+_BOUNDARY = re.compile(r";|[.!?](?=\s)|\n[ \t]*\n|[”\"]\s*[,.;:]|:\s")
+# What may open a clause before its cue: list markers, "Để", "Tiếp tục", "Tập trung" ...
+# Example lines: "2.", "**3.**", "a)", "Để thực hiện", "Tập trung quán triệt".
+_CLAUSE_LEAD = re.compile(
+    r"[\W\d_]*(?:(?:[ivxl]+|[a-z]|\d+(?:\.\d+)*)\s*[.)/-]\s*)*"
+    r"(?:tai (?:phien hop|hoi nghi|ky hop)[^,;.]{0,40},\s*)?"
+    r"(?:(?:de|nham|tiep tuc|tap trung|chi dao|lanh dao|to chuc|day manh|kien quyet|nghiem tuc|can|phai"
+    r"|sau khi|tren co so)[\s,]+)*"
+)
+# A sentence whose subject is the text itself. Example lines: "Quyết định này có hiệu lực ... và thay thế",
+# "Điều 2. Kết luận này thay thế".
+_ITSELF = re.compile(rf"[\W\d_]*(?:dieu\s+\d+\s*[.:-]\s*)?(?:{type_word_pattern()})\s+nay(?![a-z])")
+# A sentence that reports what a document says. Example line: "Kết luận 55-KL/TU nêu rõ, để thực hiện ...".
+_REPORTS = re.compile(r"\s*(?:neu ro|yeu cau|chi ro|xac dinh|khang dinh|de ra|nhan manh|chi dao)\s*[,:]?\s*")
+_THEO_WORDS = 4  # "theo" counts only this close to the mention: "theo tinh thần Nghị quyết"
+_CUE_WORDS = 15
+_TITLE_GAP_MAX = 400
+_PRIORITY = {name: i for i, name in enumerate(RELATION_TYPES)}
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    source: str
+    relation: RelationType
+    start: int  # evidence start
+    from_title: bool
+    inferred: bool = False  # through a submission, not stated
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    link: _Link
+    target: str
+    end: int  # evidence end
+
+
+def find_relations(
+    layout: Layout, mentions: list[Mention], own_key: str | None, kind: str
+) -> tuple[Relation, ...]:
+    """Relations between the documents a text mentions (``own_key``: the own document's key, or None)."""
+    ms = [m for m in mentions if m.key and not m.own_line]
+    title = layout.block("title") if kind == "official_text" else None
+    subject = own_key if kind in ("official_text", "portal") else None
+    links: dict[int, _Link] = {}
+    found: list[_Candidate] = []
+    for i, b in enumerate(ms):
+        prev = ms[i - 1] if i else None
+        if prev is not None and _ALIAS.fullmatch(layout.low, prev.tail_end, b.start):
+            continue
+        link = (
+            _coordinated(layout, prev, b, links.get(i - 1))
+            or _in_title_of(layout, prev, b)
+            or _in_own_title(layout, title, b, own_key)
+            or _clause(layout, ms, i, subject)
+        )
+        if link is not None and link.source != b.key:
+            links[i] = link
+            found.append(_Candidate(link, b.key, _evidence_end(layout, ms, i, link)))  # type: ignore[arg-type]
+    found += _through_submissions(found, ms)
+    return _choose(layout, found)
+
+
+def _coordinated(layout: Layout, prev: Mention | None, b: Mention, prev_link: _Link | None) -> _Link | None:
+    if prev is None or prev_link is None or b.start - prev.tail_end > 24:
+        return None
+    return prev_link if _COORDINATED.fullmatch(layout.low, prev.tail_end, b.start) else None
+
+
+def _in_title_of(layout: Layout, prev: Mention | None, b: Mention) -> _Link | None:
+    """B in the title right after a mention A ("A về tiếp tục thực hiện B"): A is the source."""
+    if prev is None or prev.key is None or b.start - prev.tail_end > _TITLE_GAP_MAX:
+        return None
+    low = layout.low
+    gap = _TITLE_GAP.match(low, prev.tail_end, b.start)
+    if gap is None or _BOUNDARY.search(low, prev.tail_end, b.start):
+        return None
+    if gap.group("open") == "de" and layout.view[gap.start("open") : gap.end("open")].lower() == "đề":
+        return None  # "đề ra", not "để"
+    cue = _last_cue(layout, gap.end(), b.start)
+    if gap.group("open") is None and (cue is None or cue.start() != _skip_spaces(low, gap.end())):
+        return None
+    if cue is None and _AND_BEFORE.search(low, gap.end(), b.start):
+        return None  # "A về X và B": B is cited beside A, not in A's title
+    start = gap.start("open") if gap.group("open") else (cue.start() if cue else gap.end())
+    relation: RelationType = _relation(cue) if cue else "cites"
+    return _Link(prev.key, relation, start, True)
+
+
+def _in_own_title(layout: Layout, block: Block | None, b: Mention, own_key: str | None) -> _Link | None:
+    if block is None or own_key is None or not block.start <= b.start < block.end:
+        return None
+    cue = _last_cue(layout, block.start, b.start)
+    subject = _ABOUT.search(layout.low, block.start, cue.start() if cue else b.start)
+    start = subject.start() if subject else (cue.start() if cue else b.start)
+    return _Link(own_key, _relation(cue) if cue else "cites", start, True)
+
+
+def _clause(layout: Layout, ms: list[Mention], i: int, subject: str | None) -> _Link | None:
+    """A clause that opens with the cue: the document the sentence issues is the source, else the subject."""
+    b, low = ms[i], layout.low
+    sent_start, sent_end = layout.sentence(b.start)
+    prev = ms[i - 1] if i and ms[i - 1].start >= sent_start else None
+    cue = _last_cue(layout, prev.tail_end if prev else sent_start, b.start)
+    if cue is None or _BOUNDARY.search(low, cue.end(), b.start):
+        return None
+    semicolon = low.rfind(";", sent_start, cue.start())
+    clause_start = semicolon + 1 if semicolon >= 0 else sent_start
+    reporter = _reporting_mention(layout, ms, clause_start, cue.start())
+    lead_from = reporter[1] if reporter else clause_start
+    itself = _ITSELF.match(low, sent_start, cue.start()) is not None
+    if not itself and not _CLAUSE_LEAD.fullmatch(low, lead_from, cue.start()):
+        return None
+    issued = next(
+        (m for m in ms[i + 1 :] if m.start < sent_end and m.verb is not None and m.key != b.key), None
+    )
+    source = issued.key if issued else (reporter[0] if reporter else subject)
+    return _Link(source, _relation(cue), cue.start(), False) if source else None
+
+
+def _reporting_mention(
+    layout: Layout, ms: list[Mention], sent_start: int, before: int
+) -> tuple[str, int] | None:
+    """ "Kết luận 55-KL/TU nêu rõ, ...": the document a sentence opens with, and where its report starts."""
+    for m in ms:
+        if sent_start <= m.start < before and not layout.low[sent_start : m.start].strip(" *-•\t\n"):
+            said = _REPORTS.match(layout.low, m.tail_end, before)
+            return (m.key, said.end()) if said and m.key else None
+    return None
+
+
+def _last_cue(layout: Layout, start: int, end: int) -> re.Match[str] | None:
+    """The cue nearest ``end`` in ``low[start:end]`` ("theo" only right before the mention)."""
+    low = layout.low
+    last = None
+    for cue in CUE.finditer(low, start, end):
+        if cue.group("summarises") and layout.view[cue.start() : cue.start() + 2].lower() == "số":
+            continue  # "một số kết quả" is not "sơ kết"
+        words = len(low[cue.end() : end].split())
+        if words <= (_THEO_WORDS if cue.group() == "theo" else _CUE_WORDS):
+            last = cue
+    return last
+
+
+def _relation(cue: re.Match[str]) -> RelationType:
+    return cast(RelationType, cue.lastgroup)
+
+
+def _skip_spaces(low: str, pos: int) -> int:
+    while pos < len(low) and low[pos] in " \t\n*":
+        pos += 1
+    return pos
+
+
+def _evidence_end(layout: Layout, ms: list[Mention], i: int, link: _Link) -> int:
+    """The clause ends at the target (its date and issuer included), or at the source it issues after it."""
+    b = ms[i]
+    later = [m for m in ms[i + 1 :] if m.key == link.source and m.start < layout.sentence(b.start)[1]]
+    return later[0].end if later and not link.from_title else b.tail_end
+
+
+def _through_submissions(found: list[_Candidate], ms: list[Mention]) -> list[_Candidate]:
+    """A document based on a submission (Tờ trình) relates to what the submission proposes."""
+    submissions = {m.key for m in ms if m.type_code == "TTr"}
+    out = []
+    for c in found:
+        if c.link.relation == "based_on" and c.target in submissions:
+            for d in found:
+                if d.link.source == c.target and d.link.relation not in ("based_on", "cites"):
+                    link = _Link(c.link.source, d.link.relation, d.link.start, False, inferred=True)
+                    out.append(_Candidate(link, d.target, d.end))
+    return out
+
+
+def _rank(link: _Link) -> tuple[bool, bool, int]:
+    """Stated in the source's title first, then stated rather than inferred, then the most specific."""
+    return (not link.from_title, link.inferred, _PRIORITY[link.relation])
+
+
+def _choose(layout: Layout, found: list[_Candidate]) -> tuple[Relation, ...]:
+    best: dict[tuple[str, str], _Candidate] = {}
+    for c in found:
+        pair = (c.link.source, c.target)
+        old = best.get(pair)
+        if old is None or _rank(c.link) < _rank(old.link):
+            best[pair] = c
+    text = layout.text
+    return tuple(
+        Relation(
+            c.link.source, c.link.relation, c.target, Span(c.link.start, c.end, text[c.link.start : c.end])
+        )
+        for c in best.values()
+        if c.link.source != c.target
+    )

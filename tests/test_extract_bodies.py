@@ -1,0 +1,145 @@
+"""Bodies: canonical entries of bodies.yaml from the many ways texts name them."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.bodies import (
+    body_by_key,
+    body_for_code,
+    body_label,
+    code_agrees,
+    find_bodies,
+    proper_case,
+    resolve_body,
+)
+from graph.parse import ascii_view
+from graph.text import match_view, slug
+
+
+@pytest.mark.parametrize(
+    ("label", "key", "level", "province", "district"),
+    [
+        ("Ban Chấp hành Trung ương Đảng khoá XII", "ban-chap-hanh-trung-uong", "central", None, None),
+        ("BCH Trung ương", "ban-chap-hanh-trung-uong", "central", None, None),
+        ("BCH Trung ương Đảng (khóa XII)", "ban-chap-hanh-trung-uong", "central", None, None),
+        ("Hội nghị Trung ương 5 (khóa XIII)", "ban-chap-hanh-trung-uong", "central", None, None),
+        (
+            "Hội nghị lần thứ sáu, BCH Trung ương Đảng khóa XII",
+            "ban-chap-hanh-trung-uong",
+            "central",
+            None,
+            None,
+        ),
+        ("Ban Chấp hành Trung ương 4 (khoá XII)", "ban-chap-hanh-trung-uong", "central", None, None),
+        ("Bộ Chính trị", "bo-chinh-tri", "central", None, None),
+        ("T/M BỘ CHÍNH TRỊ", "bo-chinh-tri", "central", None, None),
+        ("Ban Bí thư", "ban-bi-thu", "central", None, None),
+        ("Ban Tổ chức Trung ương", "ban-to-chuc-trung-uong", "central", None, None),
+        ("Văn phòng Trung ương Đảng", "van-phong-trung-uong", "central", None, None),
+        ("Ban Thường vụ Tỉnh ủy Hà Tĩnh", "ban-thuong-vu-tinh-uy", "province", "Hà Tĩnh", None),
+        ("Ban Thường vụ Tỉnh uỷ Hà Tĩnh", "ban-thuong-vu-tinh-uy", "province", "Hà Tĩnh", None),
+        ("Văn phòng Tỉnh ủy Điện Biên", "van-phong-tinh-uy", "province", "Điện Biên", None),
+        ("VĂN PHÒNG TỈNH ỦY ĐIỆN BIÊN", "van-phong-tinh-uy", "province", "Điện Biên", None),
+        ("Thường trực Tỉnh ủy", "thuong-truc-tinh-uy", "province", None, None),
+        ("Tỉnh ủy Bà Rịa - Vũng Tàu", "tinh-uy", "province", "Bà Rịa - Vũng Tàu", None),
+        ("Thành ủy Hà Nội", "thanh-uy", "province", "Hà Nội", None),
+        ("Thành ủy TP. Hồ Chí Minh", "thanh-uy", "province", "Hồ Chí Minh", None),
+        ("Thành ủy Hà Tĩnh", "thanh-uy", "district", None, "Hà Tĩnh"),
+        ("Ban Thường vụ Huyện ủy Đức Thọ", "ban-thuong-vu-huyen-uy", "district", None, "Đức Thọ"),
+        ("Ban Tổ chức Huyện ủy Kỳ Anh", "ban-to-chuc-huyen-uy", "district", None, "Kỳ Anh"),
+        (
+            "Ban cán sự đảng Ủy ban nhân dân tỉnh",
+            "ban-can-su-dang-uy-ban-nhan-dan-tinh",
+            "province",
+            None,
+            None,
+        ),
+        ("Ban Thuong vu Tinh uy Ha Tinh", "ban-thuong-vu-tinh-uy", "province", "Hà Tĩnh", None),
+    ],
+)
+def test_resolve_body(label: str, key: str, level: str, province: str | None, district: str | None) -> None:
+    body = resolve_body(label)
+    assert body is not None
+    assert (body.key, body.level, body.province, body.district) == (key, level, province, district)
+    assert body.key == slug(body.key)  # keys are stable slugs
+
+
+@pytest.mark.parametrize("label", ["tham mưu", "Hội nghị", "đồng chí Mai Văn Chính", "Sở Nội vụ", ""])
+def test_not_a_body(label: str) -> None:
+    assert resolve_body(label) is None
+
+
+@pytest.mark.parametrize(
+    ("label", "code"),
+    [
+        ("Ban Tổ chức Trung ương", "BTCTW"),
+        ("Bộ Chính trị", "TW"),
+        ("Văn phòng Tỉnh ủy", "VPTU"),
+        ("Ban Thường vụ Tỉnh ủy", "TU"),
+        ("Ban Thường vụ Huyện ủy", "HU"),
+        ("Ủy ban Kiểm tra Tỉnh ủy", "UBKTTU"),
+    ],
+)
+def test_codes(label: str, code: str) -> None:
+    body = resolve_body(label)
+    assert body is not None and body.code == code
+
+
+def test_body_label_and_keys() -> None:
+    body = resolve_body("Ban Thường vụ Tỉnh ủy Hà Tĩnh")
+    assert body is not None and body_label(body) == "Ban Thường vụ Tỉnh ủy Hà Tĩnh"
+    assert body.parent == "tinh-uy" and body_by_key(body.parent) is not None
+    assert body_by_key("ban-thuong-vu-tinh-uy") is not None
+    assert body_by_key("no-such-body") is None
+
+
+def test_every_parent_is_a_key() -> None:
+    for key in ("bo-chinh-tri", "ban-to-chuc-trung-uong", "van-phong-huyen-uy", "huyen-uy"):
+        body = body_by_key(key)
+        assert body is not None and body.parent is not None and body_by_key(body.parent) is not None
+
+
+def test_code_helpers() -> None:
+    assert body_for_code("BTCTW") == body_by_key("ban-to-chuc-trung-uong")
+    assert body_for_code("TW") is None  # shared by the Central Committee, Politburo and Secretariat
+    politburo, board = resolve_body("Bộ Chính trị"), resolve_body("Ban Thường vụ Tỉnh ủy")
+    assert politburo is not None and board is not None
+    assert code_agrees(politburo, "TW") and not code_agrees(politburo, "TU")
+    assert code_agrees(board, "TU") and not code_agrees(board, "TW")
+
+
+def test_find_bodies_with_plenum_and_term() -> None:
+    text = "Nghị quyết số 21-NQ/TW của Hội nghị Trung ương 5 (khóa XIII) và Kế hoạch của Bộ Chính trị"
+    found = find_bodies(text, ascii_view(match_view(text)), 0, len(text))
+    assert [(text[b.start : b.end], b.info.key, b.plenum, b.term) for b in found] == [
+        ("Hội nghị Trung ương 5 (khóa XIII)", "ban-chap-hanh-trung-uong", 5, "XIII"),
+        ("Bộ Chính trị", "bo-chinh-tri", None, None),
+    ]
+
+
+def test_a_person_after_a_committee_is_not_its_place() -> None:
+    text = "Phó Bí thư Thường trực Tỉnh ủy Trần Thế Dũng"
+    (found,) = find_bodies(text, ascii_view(match_view(text)), 0, len(text))
+    assert (found.info.key, found.info.province) == ("thuong-truc-tinh-uy", None)
+
+
+@pytest.mark.parametrize(
+    ("upper", "cased"),
+    [
+        ("KẾT LUẬN CỦA BỘ CHÍNH TRỊ", "Kết luận của Bộ Chính trị"),
+        ("CHÁNH VĂN PHÒNG", "Chánh Văn phòng"),
+        ("PHÓ BÍ THƯ THƯỜNG TRỰC", "Phó Bí thư Thường trực"),
+        ("TỈNH ỦY HÀ TĨNH", "Tỉnh ủy Hà Tĩnh"),
+    ],
+)
+def test_proper_case(upper: str, cased: str) -> None:
+    assert proper_case(upper) == cased
+
+
+def test_module_examples() -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module("graph.extract.bodies"))
+    assert result.attempted > 0 and result.failed == 0

@@ -1,0 +1,227 @@
+"""Document mentions and what the text states next to them."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import extract_text
+from graph.extract.citations import find_mentions
+from graph.model import CitedDocument
+from graph.parse import parse
+
+
+def docs(text: str) -> dict[str, CitedDocument]:
+    return {d.key: d for d in extract_text(text).documents}
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "type_", "issuer", "date", "term", "plenum"),
+    [
+        (
+            "Thực hiện Nghị quyết số 18-NQ/TW, ngày 25-10-2017 của Ban Chấp hành Trung ương Đảng"
+            " (khóa XII) về ...",
+            "18-NQ/TW",
+            "Nghị quyết",
+            "Ban Chấp hành Trung ương Đảng",
+            "2017-10-25",
+            "XII",
+            None,
+        ),
+        (
+            "Thông báo Kết luận số 16-TB/TW ngày 7/7/2022 của Bộ Chính trị.",
+            "16-TB/TW",
+            "Thông báo",
+            "Bộ Chính trị",
+            "2022-07-07",
+            None,
+            None,
+        ),
+        (
+            "Thực hiện Nghị quyết số 21-NQ/TW của Hội nghị Trung ương 5 (khóa XIII).",
+            "21-NQ/TW",
+            "Nghị quyết",
+            "Ban Chấp hành Trung ương Đảng",
+            None,
+            "XIII",
+            5,
+        ),
+        (
+            "Ban Tổ chức Trung ương đã tham mưu Ban Bí thư ban hành Hướng dẫn số 03-HD/TW về “Thí điểm ...”.",
+            "03-HD/TW",
+            "Hướng dẫn",
+            "Ban Bí thư",
+            None,
+            None,
+            None,
+        ),
+        (
+            "Xem xét đề nghị của Ban Tổ chức Trung ương (Tờ trình số 175-TTr/BTCTW, ngày 23/5/2022)"
+            " về sơ kết.",
+            "175-TTr/BTCTW",
+            "Tờ trình",
+            "Ban Tổ chức Trung ương",
+            "2022-05-23",
+            None,
+            None,
+        ),
+        (
+            "Tham mưu Bộ Chính trị ban hành Quy định số 97-QĐ/TW về chức năng.",
+            "97-QĐ/TW",
+            "Quy định",
+            "Bộ Chính trị",
+            None,
+            None,
+            None,
+        ),
+        (
+            "Nghị quyết số 18-NQ/TW Hội nghị lần thứ sáu, BCH Trung ương Đảng khóa XII về “Một số vấn đề”.",
+            "18-NQ/TW",
+            "Nghị quyết",
+            "Ban Chấp hành Trung ương Đảng",
+            None,
+            "XII",
+            6,
+        ),
+        (
+            "Hội nghị Trung ương 6 (khóa XII) đã thông qua Nghị quyết 18-NQ/TW với 4 mục tiêu.",
+            "18-NQ/TW",
+            "Nghị quyết",
+            "Ban Chấp hành Trung ương Đảng",
+            None,
+            "XII",
+            6,
+        ),
+        (
+            "Theo Hướng dẫn số 12-HD/BTCTW của cơ quan này.",
+            "12-HD/BTCTW",
+            "Hướng dẫn",
+            "Ban Tổ chức Trung ương",
+            None,
+            None,
+            None,
+        ),
+    ],
+)
+def test_stated_next_to_the_mention(
+    line: str, key: str, type_: str, issuer: str, date: str | None, term: str | None, plenum: int | None
+) -> None:
+    doc = docs(line)[key]
+    assert (doc.type, doc.issuer, doc.date, doc.term, doc.plenum) == (type_, issuer, date, term, plenum)
+
+
+def test_a_meeting_date_is_not_a_document_date() -> None:
+    doc = docs(
+        "Ngày 10/8/2022, Tỉnh ủy Hà Tĩnh tổ chức hội nghị sơ kết 5 năm thực hiện Nghị quyết số 18-NQ/TW."
+    )
+    assert doc["18-NQ/TW"].date is None
+
+
+def test_the_type_word_wins_over_the_code() -> None:
+    text = (
+        "Thực hiện Thông báo Kết luận số 16-KL/TW ngày 7/7/2022 của Bộ Chính trị. Nội dung Thông báo"
+        " Kết luận "
+        "số 16TB/TW ngày 7/7/2022 và Thông báo Kết luận số 16-TB/TW."
+    )
+    found = docs(text)
+    assert list(found) == ["16-TB/TW"]
+    doc = found["16-TB/TW"]
+    assert (doc.type, doc.type_code, len(doc.mentions)) == ("Thông báo", "TB", 3)
+    assert any("16-KL/TW" in note for note in doc.notes)
+
+
+def test_quy_dinh_is_a_regulation() -> None:
+    doc = docs("Quy định số 97-QĐ/TW của Bộ Chính trị.")["97-QĐ/TW"]
+    assert (doc.type, doc.type_code) == ("Quy định", "QĐ")
+    assert docs("Quyết định số 1250-QĐ/TU.")["1250-QĐ/TU"].type == "Quyết định"
+
+
+def test_an_issuer_code_against_the_words() -> None:
+    doc = docs("Kết luận số 55-KL/TU của Bộ Chính trị.")["55-KL/TU"]
+    assert doc.issuer == "Bộ Chính trị"
+    assert any("contradicts" in note for note in doc.notes)
+
+
+def test_state_documents() -> None:
+    found = docs(
+        "Thực hiện Quyết định số 1234/QĐ-TTg ngày 15/8/2022 của Thủ tướng Chính phủ và Nghị quyết số "
+        "22/2019/NQ-HĐND, Nghị quyết 202/2025/QH15 của Quốc hội."
+    )
+    assert {k: (d.kind, d.type) for k, d in found.items()} == {
+        "1234/QĐ-TTg": ("state", "Quyết định"),
+        "22/2019/NQ-HĐND": ("state", "Nghị quyết"),
+        "202/2025/QH15": ("state", "Nghị quyết"),
+    }
+    assert found["1234/QĐ-TTg"].issuer == "Thủ tướng Chính phủ"
+    assert found["202/2025/QH15"].notes == ()  # QH15: the 15th National Assembly, no conflict
+
+
+def test_short_forms_resolve_to_the_printed_number() -> None:
+    text = (
+        "Kết luận số 34-KL/TW, ngày 07/8/2018 của Bộ Chính trị (sau đây gọi tắt là Kết luận 34). "
+        "Tiếp tục tổ chức đảng bộ khối doanh nghiệp theo Kết luận 34."
+    )
+    doc = docs(text)["34-KL/TW"]
+    assert [m.text for m in doc.mentions] == ["Kết luận số 34-KL/TW", "Kết luận 34", "Kết luận 34"]
+
+
+def test_a_short_form_without_or_with_two_candidates_stays_unresolved() -> None:
+    lonely = extract_text("Việc thực hiện Kết luận 34 còn hạn chế.")
+    assert lonely.documents == ()
+    assert any("Kết luận 34" in w for w in lonely.warnings)
+    two = extract_text("Nghị quyết số 18-NQ/TW và Nghị quyết số 18-NQ/TU. Thực hiện Nghị quyết 18 của tỉnh.")
+    assert sorted(d.key for d in two.documents) == ["18-NQ/TU", "18-NQ/TW"]
+    assert any("may be any of" in w for w in two.warnings)
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "plenum", "term"),
+    [
+        (
+            "triển khai thực hiện Nghị quyết Hội nghị Trung ương 5 (khoá X) và",
+            "Nghị quyết Hội nghị Trung ương 5 khóa X",
+            5,
+            "X",
+        ),
+        ("Nghị quyết Trung ương 6 khóa XII đã đề ra.", "Nghị quyết Hội nghị Trung ương 6 khóa XII", 6, "XII"),
+        (
+            "theo Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII.",
+            "Nghị quyết Hội nghị Trung ương 4 khóa XII",
+            4,
+            "XII",
+        ),
+    ],
+)
+def test_plenum_references(line: str, key: str, plenum: int, term: str) -> None:
+    doc = docs(line)[key]
+    assert (doc.number, doc.plenum, doc.term, doc.type, doc.issuer) == (
+        None,
+        plenum,
+        term,
+        "Nghị quyết",
+        "Ban Chấp hành Trung ương Đảng",
+    )
+
+
+def test_lowercase_plural_resolutions_are_not_documents() -> None:
+    assert docs("các nghị quyết, kết luận của Hội nghị Trung ương 4, 5, 6 (khóa XIII)") == {}
+
+
+def test_leading_zeros_make_one_document() -> None:
+    assert list(docs("Chỉ thị số 05-CT/TW của Bộ Chính trị và Chỉ thị số 5-CT/TW.")) == ["05-CT/TW"]
+
+
+def test_mentions_skip_the_incoming_stamp() -> None:
+    text = (
+        "TỈNH ỦY X\n\nVĂN PHÒNG TỈNH ỦY ĐIỆN BIÊN\nĐẾN\nSố 502, ngày 22/7/2022\n\n"
+        "THÔNG BÁO\n\nNội dung 16-TB/TW."
+    )
+    mentions, _ = find_mentions(parse(text))
+    assert [m.key for m in mentions] == ["16-TB/TW"]
+
+
+def test_module_examples() -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module("graph.extract.typewords"))
+    assert result.attempted > 0 and result.failed == 0

@@ -1,0 +1,169 @@
+"""The text's own document and the kind of text."""
+
+from __future__ import annotations
+
+from graph.extract import extract_text
+
+NOTICE = """BAN CHẤP HÀNH TRUNG ƯƠNG
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+*
+Số 16-KL/TW
+
+Hà Nội, ngày 07 tháng 7 năm 2022
+
+VĂN PHÒNG TỈNH ỦY ĐIỆN BIÊN
+ĐẾN
+Số 502, ngày 22/7/2022
+
+THÔNG BÁO
+KẾT LUẬN CỦA BỘ CHÍNH TRỊ
+
+về thực hiện một số mô hình thí điểm
+
+Bộ Chính trị kết luận như sau: tiếp tục thực hiện các mô hình.
+
+Nơi nhận:
+- Các tỉnh uỷ, thành uỷ,
+- Lưu Văn phòng Trung ương Đảng.
+
+T/M BỘ CHÍNH TRỊ
+
+Võ Văn Thưởng
+"""
+
+
+def test_an_official_notice() -> None:
+    ext = extract_text(NOTICE)
+    doc = ext.document
+    assert ext.kind == "official_text" and doc is not None
+    # the type line wins over the printed code, and says so
+    assert (doc.number, doc.type, doc.type_code) == ("16-TB/TW", "Thông báo", "TB")
+    assert any("16-KL/TW" in w for w in ext.warnings)
+    assert (doc.issuer, doc.issuer_code, doc.date, doc.place) == (
+        "Bộ Chính trị",
+        "TW",
+        "2022-07-07",
+        "Hà Nội",
+    )
+    assert doc.title == "Thông báo kết luận của Bộ Chính trị về thực hiện một số mô hình thí điểm"
+    assert [(s.name, s.capacity) for s in doc.signers] == [("Võ Văn Thưởng", "T/M Bộ Chính trị")]
+    assert doc.recipients == ("Các tỉnh uỷ, thành uỷ", "Lưu Văn phòng Trung ương Đảng")
+    # the incoming stamp is who received the copy: not the issuer, number or date
+    (receipt,) = doc.received
+    assert (receipt.by, receipt.number, receipt.date) == ("Văn phòng Tỉnh ủy Điện Biên", "502", "2022-07-22")
+    assert doc.number_span is not None and doc.number_span.text == "Số 16-KL/TW"
+    assert doc.date_span is not None and doc.date_span.text == "Hà Nội, ngày 07 tháng 7 năm 2022"
+    assert [d.key for d in ext.documents] == ["16-TB/TW"]
+
+
+def test_a_flattened_header_line() -> None:
+    text = NOTICE.replace(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n*\nSố 16-KL/TW\n\n",
+        "BAN CHẤP HÀNH TRUNG ƯƠNG    ĐẢNG CỘNG SẢN VIỆT NAM\n*    Số 16-TB/TW    ",
+    )
+    doc = extract_text(text).document
+    assert doc is not None
+    assert (doc.number, doc.issuer, doc.date, doc.place) == (
+        "16-TB/TW",
+        "Bộ Chính trị",
+        "2022-07-07",
+        "Hà Nội",
+    )
+
+
+def test_issuer_from_header_and_signature() -> None:
+    text = """TỈNH ỦY HÀ TĨNH
+*
+Số 55-KL/TU
+
+Hà Tĩnh, ngày    tháng 8 năm 2022
+
+KẾT LUẬN
+về thực hiện Thông báo Kết luận số 16-TB/TW
+
+Nội dung kết luận.
+
+T/M BAN THƯỜNG VỤ
+K/T BÍ THƯ
+PHÓ BÍ THƯ THƯỜNG TRỰC
+
+Trần Thế Dũng
+"""
+    ext = extract_text(text)
+    doc = ext.document
+    assert doc is not None
+    assert (doc.issuer, doc.province) == ("Ban Thường vụ Tỉnh ủy Hà Tĩnh", "Hà Tĩnh")
+    assert doc.date == "2022-08"  # the day is left blank on the copy
+    assert any("leaves the day blank" in w for w in ext.warnings)
+    assert doc.signers[0].capacity == "T/M Ban Thường vụ Tỉnh ủy Hà Tĩnh, K/T Bí thư, Phó Bí thư Thường trực"
+
+
+def test_markdown_notice_without_a_number() -> None:
+    text = (
+        "\n**THÔNG BÁO**\n\n**KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY  \ntại Hội nghị tổng kết**\n\n-----\n\n"
+        "Ngày 22/02/2017, đồng chí Bí thư Tỉnh ủy đã chủ trì Hội nghị.\n\n#### Nơi nhận:\n\n- Lưu VP.\n\n"
+        "#### **CHÁNH VĂN PHÒNG**\n\n*(đã ký)*\n\n**Lê Tấn Lai**"
+    )
+    ext = extract_text(text)
+    doc = ext.document
+    assert ext.kind == "official_text" and doc is not None
+    assert (doc.number, doc.type, doc.issuer, doc.date, doc.province) == (
+        None,
+        "Thông báo",
+        "Thường trực Tỉnh ủy",
+        None,
+        None,
+    )  # the meeting's date is not the notice's
+    assert doc.title == "Thông báo kết luận của Thường trực Tỉnh ủy tại Hội nghị tổng kết"
+    assert [(s.name, s.capacity) for s in doc.signers] == [("Lê Tấn Lai", "Chánh Văn phòng")]
+
+
+def test_a_portal_page() -> None:
+    text = (
+        "Thay mặt Ban Thường vụ Tỉnh ủy Hà Tĩnh, Phó Bí thư Thường trực Tỉnh ủy Trần Thế Dũng đã ký Kết luận "
+        "số 55-KL/TU của Ban Thường vụ Tỉnh ủy về thực hiện Thông báo Kết luận số 16-TB/TW ngày 7/7/2022 của "
+        "Bộ Chính trị.\n\nNgày 10/8/2022, Tỉnh ủy Hà Tĩnh tổ chức hội nghị sơ kết."
+    )
+    ext = extract_text(text)
+    doc = ext.document
+    assert ext.kind == "portal" and doc is not None
+    assert (doc.number, doc.type, doc.issuer, doc.date, doc.province) == (
+        "55-KL/TU",
+        "Kết luận",
+        "Ban Thường vụ Tỉnh ủy Hà Tĩnh",
+        None,
+        "Hà Tĩnh",
+    )
+    (signer,) = doc.signers
+    assert signer.name == "Trần Thế Dũng"
+    assert signer.capacity == "Phó Bí thư Thường trực Tỉnh ủy, thay mặt Ban Thường vụ Tỉnh ủy Hà Tĩnh"
+
+
+def test_a_portal_date_when_the_issue_is_dated() -> None:
+    ext = extract_text(
+        "Ngày 12/8/2022, Ban Thường vụ Tỉnh ủy Hà Tĩnh ban hành Kết luận số 55-KL/TU về thực hiện "
+        "Thông báo Kết luận số 16-TB/TW của Bộ Chính trị."
+    )
+    assert ext.kind == "portal" and ext.document is not None
+    assert (ext.document.number, ext.document.date) == ("55-KL/TU", "2022-08-12")
+
+
+def test_a_news_article() -> None:
+    text = (
+        "Sign In\n\nCổng thông tin điện tử\n\nQuý II sẽ khảo sát\n\n23:48 03/04/2023\n(ĐCSVN) – Hội"
+        " nghị cũng "
+        "đồng thời quán triệt Kết luận số 50-KL/TW về tiếp tục thực hiện Nghị quyết số 18-NQ/TW của"
+        " BCH Trung "
+        "ương Đảng (khóa XII), do Ban Tổ chức Trung ương tổ chức chiều 3/4.\n\nHiền"
+        " Hòa\n\nTag:\n\nFile đính kèm"
+    )
+    ext = extract_text(text)
+    assert (ext.kind, ext.document, ext.published) == ("news", None, "2023-04-03")
+    assert {d.key for d in ext.documents} == {"50-KL/TW", "18-NQ/TW"}
+
+
+def test_an_empty_text() -> None:
+    ext = extract_text("")
+    assert (ext.kind, ext.document, ext.documents) == ("unknown", None, ())

@@ -1,0 +1,131 @@
+"""Pilot models and their status, sentence by sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import extract_text
+from graph.model import ModelMention
+
+
+def models(text: str) -> list[ModelMention]:
+    return list(extract_text(text).models)
+
+
+def summary(text: str) -> list[tuple[str | None, str | None, str]]:
+    return [(m.status, m.family, m.name) for m in models(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "2.3. Tạm dừng thực hiện thí điểm các mô hình sau: (1) Hợp nhất cơ quan tham mưu của cấp"
+            " uỷ với cơ quan "
+            "chuyên môn. (2) Chủ nhiệm uỷ ban kiểm tra cấp uỷ đồng thời là chánh thanh tra cấp tỉnh,"
+            " cấp huyện.",
+            [
+                ("pause", "merger", "hợp nhất cơ quan tham mưu của cấp uỷ với cơ quan chuyên môn"),
+                (
+                    "pause",
+                    "concurrent_post",
+                    "chủ nhiệm uỷ ban kiểm tra cấp uỷ đồng thời là chánh thanh tra cấp tỉnh, cấp huyện",
+                ),
+            ],
+        ),
+        (
+            "Ban thường vụ các tỉnh uỷ chủ động quyết định\n\nthực hiện một số mô hình sau: (1) Hợp"
+            " nhất các cơ quan "
+            "chuyên môn thuộc uỷ ban nhân dân cấp tỉnh. (2) Trưởng ban dân vận đồng thời là chủ tịch"
+            " uỷ ban Mặt trận "
+            "Tổ quốc cấp tỉnh.",
+            [
+                ("allow", "merger", "hợp nhất các cơ quan chuyên môn thuộc uỷ ban nhân dân cấp tỉnh"),
+                (
+                    "allow",
+                    "concurrent_post",
+                    "trưởng ban dân vận đồng thời là chủ tịch uỷ ban Mặt trận Tổ quốc cấp tỉnh",
+                ),
+            ],
+        ),
+        (
+            "2.1. Tiếp tục tổ chức đảng bộ khối doanh nghiệp cấp tỉnh theo Kết luận 34.",
+            [("continue", "other", "đảng bộ khối doanh nghiệp cấp tỉnh")],
+        ),
+        (
+            "Tiếp tục quan tâm nâng cao hiệu quả hoạt động của mô hình trưởng ban dân vận đồng thời"
+            " là chủ tịch ủy "
+            "ban mặt trận tổ quốc cấp huyện; không nhân rộng mô hình này ở những địa phương chưa thực hiện.",
+            [
+                (
+                    "do_not_replicate",
+                    "concurrent_post",
+                    "trưởng ban dân vận đồng thời là chủ tịch ủy ban mặt trận tổ quốc cấp huyện",
+                )
+            ],
+        ),
+        (
+            "Triển khai thí điểm “Sổ tay đảng viên điện tử”; thực hiện mô hình bí thư cấp ủy đồng"
+            " thời là chủ tịch "
+            "HĐND, UBND xã và bí thư chi bộ đồng thời là trưởng thôn, bản.",
+            [
+                ("pilot", "other", "Sổ tay đảng viên điện tử"),
+                ("continue", "concurrent_post", "bí thư cấp ủy đồng thời là chủ tịch HĐND, UBND xã"),
+                ("continue", "concurrent_post", "bí thư chi bộ đồng thời là trưởng thôn, bản"),
+            ],
+        ),
+        (
+            "Nhân rộng mô hình hợp nhất Văn phòng Huyện ủy với Văn phòng HĐND và UBND huyện.",
+            [("expand", "merger", "hợp nhất Văn phòng Huyện ủy với Văn phòng HĐND và UBND huyện")],
+        ),
+        (
+            "Đã thực hiện thí điểm mô hình bí thư đảng ủy đồng thời là chủ tịch UBND xã tại 37 xã.",
+            [("pilot", "concurrent_post", "bí thư đảng ủy đồng thời là chủ tịch UBND xã")],
+        ),
+        # not models: an assessment, a generic plural, an adverb "đồng thời"
+        ("Cả nước triển khai 4 mô hình mới gồm 2 mô hình về tổ chức, 2 mô hình kiêm nhiệm chức danh.", []),
+        ("Các địa phương đã thực hiện thí điểm các mô hình trên thì sắp xếp lại theo mô hình chung.", []),
+        ("Tăng cường sự lãnh đạo của Đảng; đồng thời phát huy tốt vai trò của các tổ chức.", []),
+        ("Chỉ đạo đánh giá lại hiệu quả việc sáp nhập Trung tâm Y tế cấp huyện.", []),
+        ("Đã hợp nhất 3 sở thành 1 sở.", []),
+    ],
+)
+def test_sentences(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert summary(sentence) == expected
+
+
+def test_a_task_for_a_district_committee() -> None:
+    (model,) = models(
+        "2.3. Ban Thường vụ Huyện ủy Đức Thọ xây dựng đề án chia tách các tổ chức Cơ quan Tổ chức -"
+        " Nội vụ huyện, "
+        "Văn phòng Cấp ủy - Chính quyền huyện theo mô hình chung của hệ thống chính trị (hoàn thành"
+        " trong tháng "
+        "10/2022)."
+    )
+    assert (model.status, model.locality, model.deadline, model.assignee) == (
+        "dismantle",
+        "Đức Thọ",
+        "2022-10",
+        "Ban Thường vụ Huyện ủy Đức Thọ",
+    )
+    assert model.name == "Cơ quan Tổ chức - Nội vụ huyện, Văn phòng Cấp ủy - Chính quyền huyện"
+    assert model.evidence.text.endswith("(hoàn thành trong tháng 10/2022")
+
+
+def test_a_deadline_with_a_day() -> None:
+    (model,) = models(
+        "Ban Thường vụ Huyện ủy Kỳ Anh xây dựng đề án chia tách cơ quan Ban Tuyên giáo - Dân vận "
+        "Huyện ủy theo mô hình chung (hoàn thành trước ngày 30/6/2023)."
+    )
+    assert (model.name, model.deadline) == ("Ban Tuyên giáo - Dân vận Huyện ủy", "2023-06-30")
+
+
+def test_decided_by() -> None:
+    (quoted,) = models("Ban Bí thư ban hành Hướng dẫn số 03-HD/TW về “Thí điểm sinh hoạt đảng trực tuyến”.")
+    assert (quoted.status, quoted.name, quoted.decided_by) == (
+        "pilot",
+        "sinh hoạt đảng trực tuyến",
+        "03-HD/TW",
+    )
+    (news,) = models("Các địa phương thí điểm “Sổ tay đảng viên điện tử”.")
+    assert news.decided_by is None
