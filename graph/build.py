@@ -18,7 +18,7 @@ from graph.doctypes import concept_code, labels
 from graph.extract.bodies import BodyInfo, resolve_body
 from graph.model import THIS, Extraction
 from graph.namespaces import DG, DGID, DOCTYPE, LEVEL, bind_prefixes
-from graph.places import Places, PlaceRef
+from graph.places import PlaceRef, Places
 from graph.provenance import add_curation_record, add_span, source_iri
 from graph.resolve import Resolution, ResolvedDocument
 from graph.sources import SourceText
@@ -28,13 +28,24 @@ __all__ = ["PREDICATES", "BuildInput", "build_graph"]
 
 #: relation name (extraction contract) -> ontology property
 PREDICATES = {
-    "implements": DG.implements, "continues": DG.continues, "summarises": DG.summarises,
-    "based_on": DG.basedOn, "guides": DG.guides, "concretises": DG.concretises,
-    "institutionalises": DG.institutionalises, "amends": DG.amends, "replaces": DG.replaces,
-    "repeals": DG.repeals, "cites": DG.cites,
+    "implements": DG.implements,
+    "continues": DG.continues,
+    "summarises": DG.summarises,
+    "based_on": DG.basedOn,
+    "guides": DG.guides,
+    "concretises": DG.concretises,
+    "institutionalises": DG.institutionalises,
+    "amends": DG.amends,
+    "replaces": DG.replaces,
+    "repeals": DG.repeals,
+    "cites": DG.cites,
 }
-_CURATED_ATTRIBUTE = {"date": DG.dateIssued, "date_not_before": DG.dateNotBefore,
-                      "date_not_after": DG.dateNotAfter, "title": DG.title}
+_CURATED_ATTRIBUTE = {
+    "date": DG.dateIssued,
+    "date_not_before": DG.dateNotBefore,
+    "date_not_after": DG.dateNotAfter,
+    "title": DG.title,
+}
 
 
 @dataclass(slots=True)
@@ -121,7 +132,7 @@ class _Builder:
         for note in doc.notes:
             g.add((node, DG.note, Literal(note, lang="en")))
         for entry in doc.entries:
-            src, ext = self.texts[entry.source]
+            src, _ = self.texts[entry.source]
             g.add((node, DG.expressedIn if entry.own else DG.mentionedIn, source_iri(src.sha256)))
             for span in entry.doc.mentions:
                 g.add((node, DG.mention, add_span(g, src.sha256, src.text, span)))
@@ -135,7 +146,9 @@ class _Builder:
         what = doc.title or (f"{vi} Hội nghị Trung ương {doc.plenum}" if doc.plenum else vi)
         term = f" khóa {doc.term}" if doc.term and doc.plenum else ""
         self.g.add((node, RDFS.label, Literal(f"{what}{term}" if doc.plenum else f"{vi}: {what}", lang="vi")))
-        english = f"{en} of plenum {doc.plenum}, term {doc.term or '?'}" if doc.plenum else f"{en} (unnumbered)"
+        english = (
+            f"{en} of plenum {doc.plenum}, term {doc.term or '?'}" if doc.plenum else f"{en} (unnumbered)"
+        )
         self.g.add((node, RDFS.label, Literal(english, lang="en")))
 
     def _issuer(self, doc: ResolvedDocument) -> URIRef | None:
@@ -147,8 +160,16 @@ class _Builder:
         sha = doc.entries[0].sha16 if doc.entries else "0" * 16
         return self.body(body, doc.province or body.province, date=doc.date, unknown_key=sha)
 
-    def body(self, body: BodyInfo, province: str | None, *, date: str | None, unknown_key: str,
-             district: str | None = None, place: PlaceRef | None = None) -> URIRef:
+    def body(
+        self,
+        body: BodyInfo,
+        province: str | None,
+        *,
+        date: str | None,
+        unknown_key: str,
+        district: str | None = None,
+        place: PlaceRef | None = None,
+    ) -> URIRef:
         """Mint (once) the IRI of a body; provincial bodies of an unnamed province stay apart per text."""
         g = self.g
         if body.level == "central":
@@ -166,7 +187,13 @@ class _Builder:
         suffix_vi = f" {place.name}" if place else ""
         g.add((node, SKOS.prefLabel, Literal(f"{body.vi}{suffix_vi}", lang="vi")))
         g.add((node, SKOS.prefLabel, Literal(f"{body.en}{f' ({place.name})' if place else ''}", lang="en")))
-        g.add((node, DG.level, LEVEL[body.level if body.level in ("central", "province", "district") else "commune"]))
+        g.add(
+            (
+                node,
+                DG.level,
+                LEVEL[body.level if body.level in ("central", "province", "district") else "commune"],
+            )
+        )
         if body.code:
             g.add((node, DG.bodyCode, Literal(body.code)))
         if place is not None:
@@ -176,12 +203,20 @@ class _Builder:
         if parent is not None and parent != node:
             parent_info = resolve_body_key(body.parent)
             if parent_info is not None:
-                g.add((node, ORG.subOrganizationOf,
-                       self.body(parent_info, province, date=date, unknown_key=unknown_key, district=district)))
+                g.add(
+                    (
+                        node,
+                        ORG.subOrganizationOf,
+                        self.body(
+                            parent_info, province, date=date, unknown_key=unknown_key, district=district
+                        ),
+                    )
+                )
         return node
 
-    def _body_place(self, body: BodyInfo, province: str | None, district: str | None,
-                    date: str | None) -> PlaceRef | None:
+    def _body_place(
+        self, body: BodyInfo, province: str | None, district: str | None, date: str | None
+    ) -> PlaceRef | None:
         if body.level == "district" and district:
             return self.data.places.district(district, province, date)
         return self.data.places.province(province, date) if province else None
@@ -235,7 +270,9 @@ class _Builder:
             g.add((plenum, RDF.type, DG.Plenum))
             g.add((plenum, DG.plenumNumber, Literal(doc.plenum, datatype=XSD.integer)))
             g.add((plenum, DG.ofTerm, term))
-            g.add((plenum, RDFS.label, Literal(f"Hội nghị Trung ương {doc.plenum} khóa {doc.term}", lang="vi")))
+            g.add(
+                (plenum, RDFS.label, Literal(f"Hội nghị Trung ương {doc.plenum} khóa {doc.term}", lang="vi"))
+            )
             g.add((plenum, RDFS.label, Literal(f"Plenum {doc.plenum} of term {doc.term}", lang="en")))
 
     # --- relations --------------------------------------------------------------------------------------
@@ -249,7 +286,8 @@ class _Builder:
             if subject is None or obj is None or subject == obj:
                 self.data.warnings.append(
                     f"{src.name}: relation {rel.source} {rel.relation} {rel.target} names a document "
-                    "that was not resolved; left out.")
+                    "that was not resolved; left out."
+                )
                 continue
             node = self._relation_node(subject, rel.relation, obj, "extracted")
             self.g.add((node, DG.origin, DG.Extracted))
@@ -295,8 +333,12 @@ class _Builder:
         date = self.g.value(node, DG.dateIssued)
         place = self.data.places.province(attr.value, str(date) if date is not None else None)
         if place is None or not isinstance(issuer, URIRef):
-            raise CurationError(f"fact {attr.id!r}: {attr.value!r} is not a province, or the document has "
-                                "no issuer to place.", path=attr.file, line=attr.line)
+            raise CurationError(
+                f"fact {attr.id!r}: {attr.value!r} is not a province, or the document has "
+                "no issuer to place.",
+                path=attr.file,
+                line=attr.line,
+            )
         locality = self.place(place)
         self.g.remove((issuer, DG.localityUnknown, None))
         self.g.add((issuer, DG.locality, locality))
@@ -311,8 +353,11 @@ class _Builder:
         if ref.source is not None:
             node = self.doc_iri(ref.source, THIS)
             if node is None:
-                raise CurationError(f"fact {fact.id!r}: {ref.source} is not a source of this build, or it "
-                                    "is not a document.", path=fact.file, line=fact.line)
+                raise CurationError(
+                    f"fact {fact.id!r}: {ref.source} is not a source of this build, or it is not a document.",
+                    path=fact.file,
+                    line=fact.line,
+                )
             return node
         found = self.data.resolution.find(ref.number or "", date=ref.date, province=ref.province)
         if len(found) == 1:
@@ -320,9 +365,12 @@ class _Builder:
         what = "no document" if not found else f"{len(found)} documents"
         raise CurationError(
             f"fact {fact.id!r} is about {ref.describe()}, but the corpus has {what} of that number.",
-            path=fact.file, line=fact.line,
-            hint="Check the number, or add `date:` / `province:` to pick one." if found else
-            "Check the number; a curated fact can only be about a document some source names.")
+            path=fact.file,
+            line=fact.line,
+            hint="Check the number, or add `date:` / `province:` to pick one."
+            if found
+            else "Check the number; a curated fact can only be about a document some source names.",
+        )
 
     # --- own-document details and models -------------------------------------------------------------------
     def _own_details(self, src: SourceText, ext: Extraction) -> None:
@@ -348,4 +396,3 @@ def resolve_body_key(key: str | None) -> BodyInfo | None:
     from graph.extract.bodies import body_by_key
 
     return body_by_key(key)
-

@@ -58,7 +58,9 @@ def _receipt(b: _Builder, rec: URIRef, node: URIRef, src: SourceText, receipt: o
     g.add((rec, RDF.type, DG.Receipt))
     body = resolve_body(receipt.by)
     if body is not None:
-        g.add((rec, DG.receivedBy, b.body(body, body.province, date=receipt.date, unknown_key=src.sha256[:16])))
+        g.add(
+            (rec, DG.receivedBy, b.body(body, body.province, date=receipt.date, unknown_key=src.sha256[:16]))
+        )
     else:
         g.add((rec, RDFS.label, Literal(receipt.by, lang="vi")))
     if receipt.number:
@@ -91,7 +93,14 @@ def add_model(b: _Builder, src: SourceText, ext: Extraction, model: ModelMention
         if model.family:
             g.add((mnode, DG.modelFamily, MODEL_FAMILY[model.family]))
     decided = b.doc_iri(src.name, model.decided_by or THIS)
-    parts = (str(mnode), str(decided), model.status or "", model.locality or "", src.sha256, str(model.evidence.start))
+    parts = (
+        str(mnode),
+        str(decided),
+        model.status or "",
+        model.locality or "",
+        src.sha256,
+        str(model.evidence.start),
+    )
     node = DGID[f"adoption/{_short(chr(31).join(parts))}"]
     g.add((node, RDF.type, DG.ModelAdoption))
     g.add((node, DG.model, mnode))
@@ -124,8 +133,20 @@ def _adoption_place(b: _Builder, node: URIRef, ext: Extraction, model: ModelMent
             province = body.province or (ext.document.province if ext.document else None)
             date = ext.document.date if ext.document else None
             place = ref if ref is not None and ref.level == body.level else None
-            b.g.add((node, DG.assignedTo, b.body(body, province, date=date, unknown_key=src.sha256[:16],
-                                                 district=body.district or model.locality, place=place)))
+            b.g.add(
+                (
+                    node,
+                    DG.assignedTo,
+                    b.body(
+                        body,
+                        province,
+                        date=date,
+                        unknown_key=src.sha256[:16],
+                        district=body.district or model.locality,
+                        place=place,
+                    ),
+                )
+            )
 
 
 def _short(text: str) -> str:

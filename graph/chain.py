@@ -12,9 +12,14 @@ from graph.trace import TraceNode, find_document, paths_to_root, trace
 __all__ = ["chain_json", "chain_tree", "resolve_document"]
 
 _VERBS = {
-    "implements": "implements", "continues": "continues", "summarises": "reviews (summarises)",
-    "based_on": "is based on", "guides": "guides", "concretises": "concretises",
-    "institutionalises": "institutionalises", "decides": "decides",
+    "implements": "implements",
+    "continues": "continues",
+    "summarises": "reviews (summarises)",
+    "based_on": "is based on",
+    "guides": "guides",
+    "concretises": "concretises",
+    "institutionalises": "institutionalises",
+    "decides": "decides",
 }
 
 
@@ -29,21 +34,32 @@ def resolve_document(G: nx.DiGraph, query: str, *, date: str | None = None) -> s
     if len(found) == 1:
         return found[0]
     if not found:
-        close = sorted(n for n in (d.get("number", "") for _, d in G.nodes(data=True)) if n
-                       and n.split("-")[0] == number.split("-")[0])
+        close = sorted(
+            n
+            for n in (d.get("number", "") for _, d in G.nodes(data=True))
+            if n and n.split("-")[0] == number.split("-")[0]
+        )
         hint = f"Documents with that serial: {', '.join(close)}." if close else "Check the number."
-        raise UnknownDocumentError(f"Unknown document {query!r}: no document in the graph carries it.", hint=hint)
+        raise UnknownDocumentError(
+            f"Unknown document {query!r}: no document in the graph carries it.", hint=hint
+        )
     dates = ", ".join(G.nodes[n].get("date") or "undated" for n in found)
-    raise UnknownDocumentError(f"Unknown document {query!r}: {len(found)} documents carry this number ({dates}).",
-                               hint="Pass --date.")
+    raise UnknownDocumentError(
+        f"Unknown document {query!r}: {len(found)} documents carry this number ({dates}).",
+        hint="Pass --date.",
+    )
 
 
 def _describe(data: dict[str, Any]) -> str:
     if data.get("kind") == "adoption":
         who = data.get("assignee") or data.get("locality") or ""
-        text = f"{data.get('status') or 'model'}" + (f" [{who}]" if who else "") + f": {data.get('model', '')}"
+        text = (
+            f"{data.get('status') or 'model'}" + (f" [{who}]" if who else "") + f": {data.get('model', '')}"
+        )
         return text + (f" (due {data['deadline']})" if data.get("deadline") else "")
-    date = data.get("date") or (f"after {data['date_not_before']}" if data.get("date_not_before") else "date unknown")
+    date = data.get("date") or (
+        f"after {data['date_not_before']}" if data.get("date_not_before") else "date unknown"
+    )
     issuer = f", {data['issuer']}" if data.get("issuer") else ""
     name = data.get("number") or data.get("label", "")
     kind = f"{data['type']} " if data.get("type") else ""
@@ -85,16 +101,28 @@ def chain_json(G: nx.DiGraph, node: str, *, up: bool = False) -> dict[str, Any]:
             source, target = (parent.id, tree.id) if up else (tree.id, parent.id)
             if tree.relation == "decides":
                 source, target = parent.id, tree.id
-            relations.append({"source": _name(G, source), "relation": tree.relation, "target": _name(G, target)})
-        return {**item, "relation": tree.relation, "repeated": tree.repeated,
-                "children": [walk(c, tree) for c in tree.children]}
+            relations.append(
+                {"source": _name(G, source), "relation": tree.relation, "target": _name(G, target)}
+            )
+        return {
+            **item,
+            "relation": tree.relation,
+            "repeated": tree.repeated,
+            "children": [walk(c, tree) for c in tree.children],
+        }
 
     tree = walk(root, None)
     documents = [m for m in members.values() if m.get("kind") == "document"]
     tasks = [m for m in members.values() if m.get("kind") == "adoption"]
     unique = {(r["source"], r["relation"], r["target"]): r for r in relations}
-    return {"root": {"id": node, **_public(G.nodes[node])}, "direction": "up" if up else "down",
-            "documents": documents, "tasks": tasks, "relations": list(unique.values()), "tree": tree}
+    return {
+        "root": {"id": node, **_public(G.nodes[node])},
+        "direction": "up" if up else "down",
+        "documents": documents,
+        "tasks": tasks,
+        "relations": list(unique.values()),
+        "tree": tree,
+    }
 
 
 def _public(data: dict[str, Any]) -> dict[str, Any]:

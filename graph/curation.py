@@ -35,7 +35,15 @@ import yaml
 from graph.errors import CurationError
 from graph.model import RELATION_TYPES
 
-__all__ = ["ATTRIBUTES", "Citation", "CuratedAttribute", "CuratedRelation", "Curation", "DocRef", "load_curation"]
+__all__ = [
+    "ATTRIBUTES",
+    "Citation",
+    "CuratedAttribute",
+    "CuratedRelation",
+    "Curation",
+    "DocRef",
+    "load_curation",
+]
 
 #: Document attributes a curation entry may set.
 ATTRIBUTES = ("date", "date_not_before", "date_not_after", "province", "title")
@@ -101,8 +109,12 @@ def load_curation(path: Path, sources_root: Path, *, display: str | None = None)
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
-        raise CurationError(f"YAML syntax error: {problem}.", path=shown, line=line,
-                            hint="Fix the YAML at that line (check indentation and quoting).") from exc
+        raise CurationError(
+            f"YAML syntax error: {problem}.",
+            path=shown,
+            line=line,
+            hint="Fix the YAML at that line (check indentation and quoting).",
+        ) from exc
     if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
         raise CurationError("a curation file needs a top-level `facts:` list.", path=shown, line=1)
     fact_nodes = _fact_nodes(root)
@@ -124,7 +136,9 @@ def _fact_nodes(root: yaml.Node | None) -> list[int]:
     return []
 
 
-def _fact(fact: Any, file: str, line: int, root: Path) -> tuple[list[CuratedRelation], list[CuratedAttribute]]:
+def _fact(
+    fact: Any, file: str, line: int, root: Path
+) -> tuple[list[CuratedRelation], list[CuratedAttribute]]:
     if not isinstance(fact, dict) or not fact.get("id"):
         raise CurationError("each fact needs an `id`.", path=file, line=line)
     fid = str(fact["id"])
@@ -132,24 +146,41 @@ def _fact(fact: Any, file: str, line: int, root: Path) -> tuple[list[CuratedRela
     if "relation" in fact:
         rel = fact["relation"]
         if not isinstance(rel, dict) or not {"from", "type", "to"} <= rel.keys():
-            raise CurationError(f"fact {fid!r}: `relation` needs `from`, `type` and `to`.", path=file, line=line)
+            raise CurationError(
+                f"fact {fid!r}: `relation` needs `from`, `type` and `to`.", path=file, line=line
+            )
         kind = str(rel["type"])
         if kind not in RELATION_TYPES:
-            raise CurationError(f"fact {fid!r}: unknown relation type {kind!r}.", path=file, line=line,
-                                hint=f"Use one of: {', '.join(RELATION_TYPES)}.")
-        source, target = _docref(rel["from"], file, line, fid, root), _docref(rel["to"], file, line, fid, root)
+            raise CurationError(
+                f"fact {fid!r}: unknown relation type {kind!r}.",
+                path=file,
+                line=line,
+                hint=f"Use one of: {', '.join(RELATION_TYPES)}.",
+            )
+        source, target = (
+            _docref(rel["from"], file, line, fid, root),
+            _docref(rel["to"], file, line, fid, root),
+        )
         return [CuratedRelation(fid, source, kind, target, citation, file, line)], []
     if "document" in fact and isinstance(fact.get("set"), dict):
         doc = _docref(fact["document"], file, line, fid, root)
         attrs = []
         for name, value in fact["set"].items():
             if name not in ATTRIBUTES:
-                raise CurationError(f"fact {fid!r}: cannot set {name!r}.", path=file, line=line,
-                                    hint=f"Settable: {', '.join(ATTRIBUTES)}.")
+                raise CurationError(
+                    f"fact {fid!r}: cannot set {name!r}.",
+                    path=file,
+                    line=line,
+                    hint=f"Settable: {', '.join(ATTRIBUTES)}.",
+                )
             attrs.append(CuratedAttribute(fid, doc, str(name), _scalar(value), citation, file, line))
         return [], attrs
-    raise CurationError(f"fact {fid!r} states nothing.", path=file, line=line,
-                        hint="Give either `relation:` or `document:` with `set:`.")
+    raise CurationError(
+        f"fact {fid!r} states nothing.",
+        path=file,
+        line=line,
+        hint="Give either `relation:` or `document:` with `set:`.",
+    )
 
 
 def _citation(value: Any, file: str, line: int, fid: str) -> Citation:
@@ -158,8 +189,12 @@ def _citation(value: Any, file: str, line: int, fid: str) -> Citation:
     if isinstance(value, dict) and str(value.get("text", "")).strip():
         url, quote = value.get("url"), value.get("quote")
         return Citation(str(value["text"]).strip(), str(url) if url else None, str(quote) if quote else None)
-    raise CurationError(f"fact {fid!r} has no citation.", path=file, line=line,
-                        hint="Every curated fact needs `citation:` with the `text` (and `url`) it comes from.")
+    raise CurationError(
+        f"fact {fid!r} has no citation.",
+        path=file,
+        line=line,
+        hint="Every curated fact needs `citation:` with the `text` (and `url`) it comes from.",
+    )
 
 
 def _docref(value: Any, file: str, line: int, fid: str, root: Path) -> DocRef:
@@ -180,8 +215,12 @@ def _inside(source: str, root: Path, file: str, line: int, fid: str) -> str:
     """A source path must name a file inside the sources folder: never anything outside it."""
     candidate = (root / source).resolve()
     if not candidate.is_relative_to(root.resolve()):
-        raise CurationError(f"fact {fid!r}: source {source!r} lies outside the sources folder; refused.",
-                            path=file, line=line, hint="Name a text inside the sources folder.")
+        raise CurationError(
+            f"fact {fid!r}: source {source!r} lies outside the sources folder; refused.",
+            path=file,
+            line=line,
+            hint="Name a text inside the sources folder.",
+        )
     return candidate.relative_to(root.resolve()).as_posix()
 
 

@@ -35,7 +35,9 @@ def doc_types() -> tuple[DocType, ...]:
     with (DATA_DIR / "document_types.yaml").open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     return tuple(
-        DocType(row["code"], tuple(row.get("printed", [row["code"]])), row["vi"], row["en"], tuple(row["words"]))
+        DocType(
+            row["code"], tuple(row.get("printed", [row["code"]])), row["vi"], row["en"], tuple(row["words"])
+        )
         for row in data["types"]
     )
 
@@ -45,9 +47,9 @@ def concept_code(type_word: str | None, printed_code: str | None) -> str | None:
     if type_word:
         wanted = fold(type_word)
         for row in doc_types():
-            if fold(row.vi) == wanted or wanted in (fold(w) for w in row.words):
-                if printed_code is None or printed_code in row.printed or row.code == printed_code:
-                    return row.code
+            named = fold(row.vi) == wanted or wanted in (fold(w) for w in row.words)
+            if named and (printed_code is None or printed_code in row.printed or row.code == printed_code):
+                return row.code
         for row in doc_types():
             if fold(row.vi) == wanted:
                 return row.code

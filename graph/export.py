@@ -7,6 +7,7 @@ and the graph holds no blank nodes.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph
 
@@ -39,11 +40,11 @@ def serialize(graph: Graph, fmt: str) -> bytes:
     if rdf_format == "nt":
         lines = sorted(set(graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()))
         return ("\n".join(line for line in lines if line.strip()) + "\n").encode("utf-8")
-    data = _sorted_copy(graph).serialize(format=rdf_format, encoding="utf-8", **_options(rdf_format))
+    data: bytes = _sorted_copy(graph).serialize(format=rdf_format, encoding="utf-8", **_options(rdf_format))
     return data if data.endswith(b"\n") else data + b"\n"
 
 
-def _options(rdf_format: str) -> dict[str, object]:
+def _options(rdf_format: str) -> dict[str, Any]:
     if rdf_format == "json-ld":
         from graph.namespaces import BASE
 
@@ -61,14 +62,16 @@ def _prefixes() -> list[tuple[str, object]]:
 def load_graph(path: Path) -> Graph:
     """Read a built graph back (Turtle, N-Triples or JSON-LD, by suffix)."""
     if not path.is_file():
-        raise OutputError("no built graph here.", path=path,
-                          hint="Run `directives build` first, or pass --graph FILE.")
+        raise OutputError(
+            "no built graph here.", path=path, hint="Run `directives build` first, or pass --graph FILE."
+        )
     fmt = {".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}.get(path.suffix, "turtle")
     graph = Graph()
     try:
         graph.parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many parser-specific types
-        raise OutputError(f"cannot be read as {fmt}: {exc}", path=path,
-                          hint="Rebuild it with `directives build`.") from exc
+        raise OutputError(
+            f"cannot be read as {fmt}: {exc}", path=path, hint="Rebuild it with `directives build`."
+        ) from exc
     bind_prefixes(graph)
     return graph

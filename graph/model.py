@@ -7,7 +7,7 @@ rdflib. Every fact read from a text carries a :class:`Span` over the NFC-normali
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 __all__ = [
@@ -44,8 +44,17 @@ RELATION_TYPES: tuple[str, ...] = (
 )
 
 RelationType = Literal[
-    "summarises", "continues", "concretises", "guides", "institutionalises",
-    "amends", "replaces", "repeals", "implements", "based_on", "cites",
+    "summarises",
+    "continues",
+    "concretises",
+    "guides",
+    "institutionalises",
+    "amends",
+    "replaces",
+    "repeals",
+    "implements",
+    "based_on",
+    "cites",
 ]
 ModelStatus = Literal["pilot", "allow", "continue", "pause", "do_not_replicate", "dismantle", "expand"]
 LocalityLevel = Literal["province", "district", "commune"]

@@ -184,9 +184,22 @@ def bind_prefixes(graph: object) -> None:
     """Bind the prefixes used in every serialisation (``graph`` is an rdflib Graph or Dataset)."""
     bind = graph.bind  # type: ignore[attr-defined]
     for prefix, ns in (
-        ("dg", DG._NS), ("dgid", DGID), ("doctype", DOCTYPE), ("status", MODEL_STATUS),
-        ("family", MODEL_FAMILY), ("level", LEVEL), ("eli", ELI), ("oa", OA), ("schema", SCHEMA),
-        ("org", ORG), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS), ("owl", OWL),
-        ("rdfs", RDFS), ("xsd", XSD), ("sh", SH),
+        ("dg", DG._NS),
+        ("dgid", DGID),
+        ("doctype", DOCTYPE),
+        ("status", MODEL_STATUS),
+        ("family", MODEL_FAMILY),
+        ("level", LEVEL),
+        ("eli", ELI),
+        ("oa", OA),
+        ("schema", SCHEMA),
+        ("org", ORG),
+        ("prov", PROV),
+        ("skos", SKOS),
+        ("dcterms", DCTERMS),
+        ("owl", OWL),
+        ("rdfs", RDFS),
+        ("xsd", XSD),
+        ("sh", SH),
     ):
         bind(prefix, ns, override=True)

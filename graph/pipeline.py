@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
-from graph.curation import Curation, load_curation
+from graph.curation import CuratedAttribute, CuratedRelation, Curation, load_curation
 from graph.errors import DirectiveGraphError, SourceError
 from graph.model import Extraction
 from graph.sources import SourceText, find_sources, read_source
@@ -108,7 +108,8 @@ def build_corpus(sources: Path, *, strict: bool = False) -> Corpus:
 def _curation(sources: Path, root: Path, report: BuildReport) -> Curation:
     if not sources.is_dir():
         return Curation()
-    relations, attributes = [], []
+    relations: list[CuratedRelation] = []
+    attributes: list[CuratedAttribute] = []
     for pattern in CURATION_GLOBS:
         for path in sorted(sources.glob(pattern)):
             try:
@@ -125,11 +126,16 @@ def _build_with_curation(data: BuildInput, report: BuildReport) -> Graph:
     """Build; a curated fact that names no document is reported and left out, the rest builds."""
     from graph.build import build_graph
 
+    kept = len(data.warnings)
     while True:
         try:
             return build_graph(data)
         except DirectiveGraphError as exc:
-            bad = [f for f in (*data.curation.relations, *data.curation.attributes) if f"{f.id!r}" in str(exc)]
+            facts: list[CuratedRelation | CuratedAttribute] = [
+                *data.curation.relations,
+                *data.curation.attributes,
+            ]
+            bad = [f for f in facts if f"{f.id!r}" in str(exc)]
             if not bad:
                 raise
             report.failures.append(Failure(bad[0].file, str(exc)))
@@ -137,7 +143,7 @@ def _build_with_curation(data: BuildInput, report: BuildReport) -> Graph:
                 tuple(r for r in data.curation.relations if r.id != bad[0].id),
                 tuple(a for a in data.curation.attributes if a.id != bad[0].id),
             )
-            data.warnings.clear()
+            del data.warnings[kept:]  # the next attempt reports its own
 
 
 def _stop_if_strict(strict: bool, report: BuildReport) -> None:
@@ -155,8 +161,11 @@ def run_build(sources: Path, out: Path, *, strict: bool = False, html: bool = Tr
     corpus = build_corpus(sources, strict=strict)
     report = corpus.report
     if not report.sources:
-        raise SourceError("no source could be read; nothing was written.", path=sources,
-                          hint="Check the messages above, or pass --sources DIR.")
+        raise SourceError(
+            "no source could be read; nothing was written.",
+            path=sources,
+            hint="Check the messages above, or pass --sources DIR.",
+        )
     result = validate(corpus.graph)
     report.conforms = result.conforms
     report.violations = [f"{v.focus} {v.path or ''}: {v.message}" for v in result.results]

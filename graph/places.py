@@ -63,11 +63,14 @@ class Places:
             return None
         place = self._gaz.get(loc.code, level=loc.level, edition=loc.edition)
         if place is not None:
-            return self._one(place.full_name, place.level, place.province_code or None, None, edition=loc.edition)
+            return self._one(
+                place.full_name, place.level, place.province_code or None, None, edition=loc.edition
+            )
         return PlaceRef(loc.name, loc.level, loc.code, loc.edition)
 
-    def _one(self, name: str | None, level: str, parent: str | None, date: str | None,
-             edition: str | None = None) -> PlaceRef | None:
+    def _one(
+        self, name: str | None, level: str, parent: str | None, date: str | None, edition: str | None = None
+    ) -> PlaceRef | None:
         """The one place of that name in the edition valid at ``date`` (the first edition that has it
         when the date is unknown, pre-reform first); None when absent or ambiguous."""
         if not name:

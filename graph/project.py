@@ -21,10 +21,17 @@ from graph.namespaces import DG, DOCTYPE, OA
 __all__ = ["project"]
 
 _RELATION_NAMES = {
-    DG.implements: "implements", DG.continues: "continues", DG.summarises: "summarises",
-    DG.basedOn: "based_on", DG.guides: "guides", DG.concretises: "concretises",
-    DG.institutionalises: "institutionalises", DG.amends: "amends", DG.replaces: "replaces",
-    DG.repeals: "repeals", DG.cites: "cites",
+    DG.implements: "implements",
+    DG.continues: "continues",
+    DG.summarises: "summarises",
+    DG.basedOn: "based_on",
+    DG.guides: "guides",
+    DG.concretises: "concretises",
+    DG.institutionalises: "institutionalises",
+    DG.amends: "amends",
+    DG.replaces: "replaces",
+    DG.repeals: "repeals",
+    DG.cites: "cites",
 }
 
 
@@ -40,13 +47,18 @@ def project(graph: Graph, *, texts_dir: str = "texts") -> nx.DiGraph:
     """The document graph; ``texts_dir`` is where source texts sit relative to an HTML view."""
     g = nx.DiGraph()
     sources = {s: _text(graph, s, DG.fileName, None) for s in graph.subjects(RDF.type, DG.SourceText)}
-    for doc in sorted(set(graph.subjects(RDF.type, DG.PartyDocument)) | set(graph.subjects(RDF.type, DG.StateDocument))):
+    documents = _iris(graph, DG.PartyDocument) + _iris(graph, DG.StateDocument)
+    for doc in sorted(documents):
         g.add_node(str(doc), **_document(graph, doc, sources, texts_dir))
-    for rel in sorted(graph.subjects(RDF.type, DG.DocumentRelation)):
+    for rel in _iris(graph, DG.DocumentRelation):
         _add_relation(g, graph, rel, sources, texts_dir)
-    for adoption in sorted(graph.subjects(RDF.type, DG.ModelAdoption)):
+    for adoption in _iris(graph, DG.ModelAdoption):
         _add_adoption(g, graph, adoption)
     return g
+
+
+def _iris(graph: Graph, cls: URIRef) -> list[URIRef]:
+    return sorted(s for s in graph.subjects(RDF.type, cls) if isinstance(s, URIRef))
 
 
 def _document(graph: Graph, doc: URIRef, sources: dict[Any, str], texts_dir: str) -> dict[str, Any]:
@@ -61,12 +73,17 @@ def _document(graph: Graph, doc: URIRef, sources: dict[Any, str], texts_dir: str
     label = number or (title[:60] + ("…" if len(title) > 60 else "")) or _text(graph, doc, RDFS.label)
     signers = sorted(_text(graph, s, DG.signerName, None) for s in graph.objects(doc, DG.signature))
     return {
-        "kind": "document", "label": label, "number": number, "type": type_vi, "type_code": code,
+        "kind": "document",
+        "label": label,
+        "number": number,
+        "type": type_vi,
+        "type_code": code,
         "issuer": _text(graph, issuer, SKOS.prefLabel) if issuer is not None else "",
         "level": str(level).rsplit("/", 1)[-1] if level is not None else "unknown",
         "date": _text(graph, doc, DG.dateIssued, None),
         "date_not_before": _text(graph, doc, DG.dateNotBefore, None),
-        "title": title, "signers": signers,
+        "title": title,
+        "signers": signers,
         "source": f"{texts_dir}/{expressed[0]}" if expressed else "",
         "citation_only": not expressed,
     }
@@ -76,14 +93,19 @@ def _add_relation(g: nx.DiGraph, graph: Graph, rel: URIRef, sources: dict[Any, s
     u, v = str(graph.value(rel, DG.fromDocument)), str(graph.value(rel, DG.toDocument))
     name = _RELATION_NAMES[graph.value(rel, DG.relationType)]  # type: ignore[index]
     origin = "curated" if graph.value(rel, DG.origin) == DG.Curated else "extracted"
-    evidence = [_evidence(graph, span, sources, texts_dir) for span in sorted(graph.objects(rel, DG.evidence))]
+    spans = sorted(str(s) for s in graph.objects(rel, DG.evidence))
+    evidence = [_evidence(graph, URIRef(span), sources, texts_dir) for span in spans]
     record = graph.value(rel, DG.curation)
     if record is not None:
         from rdflib.namespace import DCTERMS
 
         url = graph.value(record, DCTERMS.source)
-        evidence.append({"citation": _text(graph, record, DCTERMS.bibliographicCitation),
-                         "url": str(url) if url is not None else ""})
+        evidence.append(
+            {
+                "citation": _text(graph, record, DCTERMS.bibliographicCitation),
+                "url": str(url) if url is not None else "",
+            }
+        )
     if g.has_edge(u, v):  # two statements about one pair: keep the most specific, pool the evidence
         data = g.edges[u, v]
         if RELATION_TYPES.index(name) < RELATION_TYPES.index(data["relation"]):
@@ -102,8 +124,8 @@ def _evidence(graph: Graph, span: Any, sources: dict[Any, str], texts_dir: str) 
             out["prefix"] = _text(graph, selector, OA.prefix, None)
             out["suffix"] = _text(graph, selector, OA.suffix, None)
         else:
-            out["start"] = int(graph.value(selector, OA.start))  # type: ignore[arg-type]
-            out["end"] = int(graph.value(selector, OA.end))  # type: ignore[arg-type]
+            out["start"] = int(str(graph.value(selector, OA.start)))
+            out["end"] = int(str(graph.value(selector, OA.end)))
     return out
 
 
@@ -112,8 +134,12 @@ def _add_adoption(g: nx.DiGraph, graph: Graph, node: URIRef) -> None:
     status = graph.value(node, DG.status)
     locality = graph.value(node, DG.locality)
     assignee = graph.value(node, DG.assignedTo)
-    evidence = [str(graph.value(sel, OA.exact)) for span in graph.objects(node, DG.evidence)
-                for sel in graph.objects(span, OA.hasSelector) if graph.value(sel, OA.exact) is not None]
+    evidence = [
+        str(graph.value(sel, OA.exact))
+        for span in graph.objects(node, DG.evidence)
+        for sel in graph.objects(span, OA.hasSelector)
+        if graph.value(sel, OA.exact) is not None
+    ]
     attrs = {
         "kind": "adoption",
         "model": _text(graph, model, SKOS.prefLabel),

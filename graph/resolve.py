@@ -74,7 +74,9 @@ class Resolution:
     keys: dict[tuple[str, str], str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
-    def find(self, number: str, *, date: str | None = None, province: str | None = None) -> list[ResolvedDocument]:
+    def find(
+        self, number: str, *, date: str | None = None, province: str | None = None
+    ) -> list[ResolvedDocument]:
         """Documents carrying ``number`` (optionally narrowed by date and province)."""
         found = [d for d in self.documents.values() if d.number == number]
         if date is not None:
@@ -128,8 +130,15 @@ def _entries(name: str, extraction: Extraction) -> list[Entry]:
 
 def _own_as_cited(own: OwnDocument, key: str) -> CitedDocument:
     return CitedDocument(
-        key=key, number=own.number, type=own.type, type_code=own.type_code, issuer=own.issuer,
-        issuer_code=own.issuer_code, date=own.date, term=own.term, title=own.title,
+        key=key,
+        number=own.number,
+        type=own.type,
+        type_code=own.type_code,
+        issuer=own.issuer,
+        issuer_code=own.issuer_code,
+        date=own.date,
+        term=own.term,
+        title=own.title,
         mentions=tuple(s for s in (own.number_span,) if s is not None),
     )
 
@@ -188,7 +197,7 @@ def _clusters(group: list[Entry], warnings: list[str]) -> list[tuple[list[Entry]
         by_term[entry.term].append(entry)
     termless = by_term.pop(None, [])
     clusters: list[tuple[list[Entry], list[str]]] = []
-    for term in sorted(by_term):
+    for term in sorted(t for t in by_term if t is not None):
         clusters.extend(_split_dates(by_term[term], warnings))
     if termless:
         if len(clusters) == 1:
@@ -198,20 +207,24 @@ def _clusters(group: list[Entry], warnings: list[str]) -> list[tuple[list[Entry]
             if clusters:
                 where = ", ".join(sorted({e.source for e in termless}))
                 candidates = "; ".join(_describe(c) for c, _ in clusters)
-                notes.append(f"ambiguous citation: {len(clusters)} documents carry this number ({candidates})")
+                notes.append(
+                    f"ambiguous citation: {len(clusters)} documents carry this number ({candidates})"
+                )
                 warnings.append(f"{where}: {termless[0].doc.number} is ambiguous: {candidates}; kept apart.")
             clusters.extend(_split_dates(termless, warnings, notes))
     return clusters
 
 
-def _split_dates(entries: list[Entry], warnings: list[str],
-                 notes: list[str] | None = None) -> list[tuple[list[Entry], list[str]]]:
+def _split_dates(
+    entries: list[Entry], warnings: list[str], notes: list[str] | None = None
+) -> list[tuple[list[Entry], list[str]]]:
     dates = sorted({e.doc.date for e in entries if e.doc.date and len(e.doc.date) == 10})
     if len(dates) <= 1:
         return [(list(entries), list(notes or []))]
     number = entries[0].doc.number
-    sources = "; ".join(f"{d} ({', '.join(sorted({e.source for e in entries if e.doc.date == d}))})"
-                        for d in dates)
+    sources = "; ".join(
+        f"{d} ({', '.join(sorted({e.source for e in entries if e.doc.date == d}))})" for d in dates
+    )
     warnings.append(f"{number}: sources give conflicting dates {sources}; kept as {len(dates)} documents.")
     out = []
     for date in dates:
@@ -233,8 +246,14 @@ def _describe(cluster: list[Entry]) -> str:
 def _merge(cluster: list[Entry], notes: list[str], province_code: ProvinceCoder) -> ResolvedDocument:
     first = cluster[0]
     ordered = sorted(cluster, key=lambda e: (not e.own, e.source, e.key))
-    doc = ResolvedDocument(path="", number=first.doc.number, kind=first.doc.kind, scope=first.scope,
-                           term=next((e.term for e in ordered if e.term), None), notes=list(notes))
+    doc = ResolvedDocument(
+        path="",
+        number=first.doc.number,
+        kind=first.doc.kind,
+        scope=first.scope,
+        term=next((e.term for e in ordered if e.term), None),
+        notes=list(notes),
+    )
     doc.entries = ordered
     for attr in ("type", "type_code", "issuer", "issuer_code", "date", "title", "plenum"):
         setattr(doc, attr, _pick(ordered, attr))

@@ -27,8 +27,10 @@ _PARAM_LINE = re.compile(r"^#\s*param\s+(?P<name>\w+)\s*:\s*(?P<doc>.*)$", re.MU
 # The first comment line: "# chain: every document that implements ..."
 _TITLE_LINE = re.compile(r"^#\s*(?P<name>[\w-]+)\s*:\s*(?P<doc>.*)$")
 # An update, after PREFIX/BASE lines. Example: "DELETE WHERE { ?s ?p ?o }", "DROP ALL"
-_UPDATE = re.compile(r"^\s*(?:(?:PREFIX|BASE)\b[^\n]*\n\s*)*(?:INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|COPY|MOVE|ADD|WITH)\b",
-                     re.I)
+_UPDATE = re.compile(
+    r"^\s*(?:(?:PREFIX|BASE)\b[^\n]*\n\s*)*(?:INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|COPY|MOVE|ADD|WITH)\b",
+    re.I,
+)
 # The query form, after PREFIX/BASE lines. Example: "SELECT DISTINCT ?document ..."
 _FORM = re.compile(r"^\s*(?:(?:PREFIX|BASE)\b[^\n]*\n\s*)*(?P<form>SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 
@@ -71,11 +73,15 @@ def load_query(spec: str) -> NamedQuery:
             raise QueryError(f"no query file {spec!r}.", hint=f"Named queries: {', '.join(sorted(queries))}.")
         return _parse(path)
     if _UPDATE.search(_strip_comments(spec)) is not None:
-        raise QueryError("this is an update, not a read query; only SELECT, ASK, CONSTRUCT and DESCRIBE run here.",
-                         hint="Updates are refused.")
+        raise QueryError(
+            "this is an update, not a read query; only SELECT, ASK, CONSTRUCT and DESCRIBE run here.",
+            hint="Updates are refused.",
+        )
     if _FORM.search(_strip_comments(spec)) is None:
-        raise QueryError(f"unknown query {spec!r}: not a named query, a .rq file or a SELECT/ASK/CONSTRUCT.",
-                         hint=f"Named queries: {', '.join(sorted(queries))}.")
+        raise QueryError(
+            f"unknown query {spec!r}: not a named query, a .rq file or a SELECT/ASK/CONSTRUCT.",
+            hint=f"Named queries: {', '.join(sorted(queries))}.",
+        )
     return NamedQuery("inline", "", {}, spec)
 
 
@@ -96,11 +102,15 @@ def run_query(graph: Graph, query: NamedQuery, params: dict[str, str] | None = N
     params = params or {}
     unknown = sorted(set(params) - set(query.params)) if query.params or query.name != "inline" else []
     if unknown:
-        raise QueryError(f"query {query.name!r} has no parameter {unknown[0]!r}.",
-                         hint=f"Its parameters: {', '.join(query.params) or '(none)'}.")
+        raise QueryError(
+            f"query {query.name!r} has no parameter {unknown[0]!r}.",
+            hint=f"Its parameters: {', '.join(query.params) or '(none)'}.",
+        )
     if _FORM.search(_strip_comments(query.text)) is None:
-        raise QueryError(f"query {query.name!r} is not a read query; only SELECT, ASK, CONSTRUCT and "
-                         "DESCRIBE run here.", hint="Updates are refused.")
+        raise QueryError(
+            f"query {query.name!r} is not a read query; only SELECT, ASK, CONSTRUCT and DESCRIBE run here.",
+            hint="Updates are refused.",
+        )
     bindings = {Variable(k): _term(v) for k, v in params.items()}
     try:
         result = graph.query(query.text, initBindings=bindings)
@@ -113,7 +123,10 @@ def run_query(graph: Graph, query: NamedQuery, params: dict[str, str] | None = N
         rows = sorted([[t.n3() for t in triple] for triple in result.graph])
         return Result(["subject", "predicate", "object"], rows)  # type: ignore[arg-type]
     columns = [str(v) for v in result.vars or []]
-    rows = [[None if value is None else str(value) for value in row] for row in result]  # type: ignore[union-attr]
+    rows: list[list[str | None]] = [
+        [None if value is None else str(value) for value in row]  # type: ignore[union-attr]
+        for row in result
+    ]
     return Result(columns, rows)
 
 
@@ -136,8 +149,10 @@ def format_result(result: Result, fmt: str) -> str:
 
 
 def _short(value: str) -> str:
-    for prefix, short in (("https://w3id.org/directive-graph/id/", "dgid:"),
-                          ("https://w3id.org/directive-graph/ontology#", "dg:")):
+    for prefix, short in (
+        ("https://w3id.org/directive-graph/id/", "dgid:"),
+        ("https://w3id.org/directive-graph/ontology#", "dg:"),
+    ):
         if value.startswith(prefix):
-            return short + value[len(prefix):]
+            return short + value[len(prefix) :]
     return value if len(value) <= 80 else value[:77] + "..."

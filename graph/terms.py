@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 import yaml
 
@@ -74,7 +75,7 @@ def local_term_for(date: str | None) -> str | None:
     years: list[int] = sorted(local["congress_years"])
     if year in years:
         return None
-    for start, end in zip(years, years[1:], strict=False):
+    for start, end in pairwise(years):
         if start < year < end:
             return f"{start}-{end}"
     return None

@@ -28,18 +28,20 @@ _OLD_TONE = re.compile(
     r"(?<![qQ])([oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![\w])",
 )
 
-_LOOKALIKES = str.maketrans({
-    "\u00d0": "\u0110",  # Ð (Icelandic eth) for Đ
-    "\u00f0": "\u0111",  # ð for đ
-    "\u2013": "-",  # en dash
-    "\u2014": "-",  # em dash
-    "\u2212": "-",  # minus sign
-    "\u2010": "-",
-    "\u2011": "-",
-    "\u00a0": " ",  # no-break space
-    "\u200b": " ",  # zero-width space (kept as a space so the length is unchanged)
-    "\ufeff": " ",
-})
+_LOOKALIKES = str.maketrans(
+    {
+        "\u00d0": "\u0110",  # Ð (Icelandic eth) for Đ
+        "\u00f0": "\u0111",  # ð for đ
+        "\u2013": "-",  # en dash
+        "\u2014": "-",  # em dash
+        "\u2212": "-",  # minus sign
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u00a0": " ",  # no-break space
+        "\u200b": " ",  # zero-width space (kept as a space so the length is unchanged)
+        "\ufeff": " ",
+    }
+)
 
 # Markdown emphasis and heading markers, masked with spaces so the length is unchanged.
 # Example line: "**THÔNG BÁO**" -> "  THÔNG BÁO  "; "## 2.2- Về xây dựng" -> "   2.2- Về xây dựng".

@@ -24,7 +24,13 @@ from typing import Any
 import networkx as nx
 
 __all__ = [
-    "TRACE_RELATIONS", "TraceNode", "dependencies", "dependents", "find_document", "paths_to_root", "trace",
+    "TRACE_RELATIONS",
+    "TraceNode",
+    "dependencies",
+    "dependents",
+    "find_document",
+    "paths_to_root",
+    "trace",
 ]
 
 #: Relations that carry a directive down the system (``cites`` and amendments do not).
@@ -73,8 +79,9 @@ class TraceNode:
     repeated: bool = False  # already shown elsewhere in the tree: its children are not repeated
 
 
-def trace(G: nx.DiGraph, node: str, *, up: bool = False,
-          relations: Iterable[str] = TRACE_RELATIONS) -> TraceNode:
+def trace(
+    G: nx.DiGraph, node: str, *, up: bool = False, relations: Iterable[str] = TRACE_RELATIONS
+) -> TraceNode:
     """The chain below (or above) ``node`` as a tree.
 
     Each document is expanded once, under the first of its parents on a shortest path from ``node``;
@@ -106,14 +113,18 @@ def trace(G: nx.DiGraph, node: str, *, up: bool = False,
     return grow(node, None, None)
 
 
-def paths_to_root(G: nx.DiGraph, root: str, *, up: bool = False,
-                  relations: Iterable[str] = TRACE_RELATIONS) -> dict[str, list[str]]:
+def paths_to_root(
+    G: nx.DiGraph, root: str, *, up: bool = False, relations: Iterable[str] = TRACE_RELATIONS
+) -> dict[str, list[str]]:
     """For every document in the chain, a shortest path of relations between it and ``root``."""
     rels = set(relations)
     view = nx.subgraph_view(G, filter_edge=lambda u, v: G.edges[u, v].get("relation") in rels)
     if up:
         return dict(nx.single_source_shortest_path(view, root))
-    return {n: list(reversed(p)) for n, p in nx.single_source_shortest_path(view.reverse(copy=False), root).items()}
+    return {
+        n: list(reversed(p))
+        for n, p in nx.single_source_shortest_path(view.reverse(copy=False), root).items()
+    }
 
 
 def find_document(G: nx.DiGraph, number: str, *, date: str | None = None) -> list[str]:

@@ -20,8 +20,12 @@ def doc(graph, number: str) -> URIRef:
 
 def test_every_relation_has_exact_evidence_or_a_curation_citation(corpus):
     g = corpus.graph
-    texts = {str(g.value(s, DG.fileName)): unicodedata.normalize("NFC", (SOURCES / str(g.value(s, DG.fileName)))
-             .read_text(encoding="utf-8")) for s in g.subjects(RDF.type, DG.SourceText)}
+    texts = {
+        str(g.value(s, DG.fileName)): unicodedata.normalize(
+            "NFC", (SOURCES / str(g.value(s, DG.fileName))).read_text(encoding="utf-8")
+        )
+        for s in g.subjects(RDF.type, DG.SourceText)
+    }
     relations = list(g.subjects(RDF.type, DG.DocumentRelation))
     assert len(relations) >= 12
     for rel in relations:
@@ -94,7 +98,9 @@ def test_undated_local_conclusion_stays_undated_with_a_curated_bound(corpus):
 
 def test_text_without_number_is_a_document_of_an_unknown_province(corpus):
     g = corpus.graph
-    src = next(s for s in g.subjects(RDF.type, DG.SourceText) if str(g.value(s, DG.fileName)).startswith("003"))
+    src = next(
+        s for s in g.subjects(RDF.type, DG.SourceText) if str(g.value(s, DG.fileName)).startswith("003")
+    )
     (node,) = list(g.subjects(DG.expressedIn, src))
     assert g.value(node, DG.number) is None
     issuer = g.value(node, DG.issuer)

@@ -22,7 +22,11 @@ def test_shipped_curation_file_loads_with_lines_and_citations():
     cur = load_curation(SOURCES / "curation.yaml", SOURCES)
     (rel,) = cur.relations
     assert (rel.source.number, rel.source.date, rel.relation, rel.target.number) == (
-        "34-KL/TW", "2018-08-07", "implements", "18-NQ/TW")
+        "34-KL/TW",
+        "2018-08-07",
+        "implements",
+        "18-NQ/TW",
+    )
     assert rel.citation.text.startswith("Kết luận số 34-KL/TW")
     lines = (SOURCES / "curation.yaml").read_text(encoding="utf-8").splitlines()
     assert "kl34-implements-nq18" in lines[rel.line - 1]
@@ -41,27 +45,37 @@ def test_yaml_syntax_error_names_file_and_line(tmp_path: Path):
 
 
 def test_fact_without_citation_is_refused(tmp_path: Path):
-    path = write(tmp_path, "facts:\n  - id: a\n    relation: {from: {number: 1-NQ/TW}, type: implements, to: {number: 2-NQ/TW}}\n")
+    fact = "    relation: {from: {number: 1-NQ/TW}, type: implements, to: {number: 2-NQ/TW}}\n"
+    path = write(tmp_path, "facts:\n  - id: a\n" + fact)
     with pytest.raises(CurationError, match=r":2: fact 'a' has no citation"):
         load_curation(path, tmp_path)
 
 
 def test_unknown_relation_type(tmp_path: Path):
-    path = write(tmp_path, "facts:\n  - id: a\n    relation: {from: {number: 1-NQ/TW}, type: obeys, to: {number: 2-NQ/TW}}\n"
-                 "    citation: x\n")
+    path = write(
+        tmp_path,
+        "facts:\n  - id: a\n    relation: {from: {number: 1-NQ/TW}, type: obeys, to: {number: 2-NQ/TW}}\n"
+        "    citation: x\n",
+    )
     with pytest.raises(CurationError, match="unknown relation type 'obeys'"):
         load_curation(path, tmp_path)
 
 
 def test_source_outside_the_sources_folder_is_refused(tmp_path: Path):
     (tmp_path / "sources").mkdir()
-    path = write(tmp_path / "sources", "facts:\n  - id: a\n    document: {source: ../../etc/passwd}\n"
-                 "    set: {province: Hà Tĩnh}\n    citation: x\n")
+    path = write(
+        tmp_path / "sources",
+        "facts:\n  - id: a\n    document: {source: ../../etc/passwd}\n"
+        "    set: {province: Hà Tĩnh}\n    citation: x\n",
+    )
     with pytest.raises(CurationError, match="lies outside the sources folder; refused"):
         load_curation(path, tmp_path / "sources")
 
 
 def test_unknown_attribute(tmp_path: Path):
-    path = write(tmp_path, "facts:\n  - id: a\n    document: {number: 1-NQ/TW}\n    set: {colour: red}\n    citation: x\n")
+    path = write(
+        tmp_path,
+        "facts:\n  - id: a\n    document: {number: 1-NQ/TW}\n    set: {colour: red}\n    citation: x\n",
+    )
     with pytest.raises(CurationError, match="cannot set 'colour'"):
         load_curation(path, tmp_path)

@@ -9,8 +9,13 @@ from graph.sparql import format_result, load_query, named_queries, run_query
 
 
 def test_the_named_queries_the_issue_asks_for():
-    assert {"chain", "documents-by-issuer-year", "models-by-locality", "citation-only",
-            "relations-evidence"} <= named_queries().keys()
+    assert {
+        "chain",
+        "documents-by-issuer-year",
+        "models-by-locality",
+        "citation-only",
+        "relations-evidence",
+    } <= named_queries().keys()
     for query in named_queries().values():
         assert query.description, query.name
 
@@ -22,8 +27,9 @@ def test_chain_query_matches_the_projection(corpus):
 
 
 def test_documents_by_issuer_and_year(corpus):
-    result = run_query(corpus.graph, load_query("documents-by-issuer-year"),
-                       {"issuer": "Bộ Chính trị", "year": "2022"})
+    result = run_query(
+        corpus.graph, load_query("documents-by-issuer-year"), {"issuer": "Bộ Chính trị", "year": "2022"}
+    )
     assert [row[result.columns.index("number")] for row in result.rows] == ["16-TB/TW"]
 
 
@@ -45,7 +51,9 @@ def test_relations_with_evidence(corpus):
     result = run_query(corpus.graph, load_query("relations-evidence"), {"relation": "implements"})
     rows = [dict(zip(result.columns, r, strict=True)) for r in result.rows]
     quotes = {r["quote"] for r in rows if r["from"] == "16-TB/TW" and r["to"] == "18-NQ/TW"}
-    assert any("về thực hiện một số mô hình thí điểm theo Nghị quyết số 18-NQ/TW" in (q or "") for q in quotes)
+    assert any(
+        "về thực hiện một số mô hình thí điểm theo Nghị quyết số 18-NQ/TW" in (q or "") for q in quotes
+    )
     curated = [r for r in rows if r["origin"] == "curated"]
     assert curated and curated[0]["citation"].startswith("Kết luận số 34-KL/TW")
 

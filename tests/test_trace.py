@@ -17,7 +17,12 @@ def numbers(G: nx.DiGraph, nodes) -> set[str]:
 def test_everything_below_resolution_18(nx_graph):
     root = resolve_document(nx_graph, "18-NQ/TW")
     assert numbers(nx_graph, dependents(nx_graph, root)) == {
-        "34-KL/TW", "175-TTr/BTCTW", "16-TB/TW", "55-KL/TU", "50-KL/TW"}
+        "34-KL/TW",
+        "175-TTr/BTCTW",
+        "16-TB/TW",
+        "55-KL/TU",
+        "50-KL/TW",
+    }
 
 
 def test_json_has_the_chain_the_issue_names(nx_graph):
@@ -65,7 +70,10 @@ def test_a_cycle_is_shown_not_followed():
 def test_unknown_document_error_is_exact(nx_graph):
     with pytest.raises(UnknownDocumentError) as info:
         resolve_document(nx_graph, "99-NQ/TW")
-    assert str(info.value) == "Unknown document '99-NQ/TW': no document in the graph carries it. Check the number."
+    assert (
+        str(info.value)
+        == "Unknown document '99-NQ/TW': no document in the graph carries it. Check the number."
+    )
 
 
 def test_variant_spellings_of_a_number_are_accepted(nx_graph):
