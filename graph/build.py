@@ -103,7 +103,7 @@ class _Builder:
         g.add((node, DG.sha256, Literal(src.sha256)))
         g.add((node, DG.characterCount, Literal(len(src.text), datatype=XSD.integer)))
         g.add((node, DG.textKind, Literal(ext.kind)))
-        g.add((node, DCTERMS.format, Literal("text/markdown" if src.name.endswith(".md") else "text/plain")))
+        g.add((node, DCTERMS.format, Literal(src.media_type)))
         if ext.published:
             g.add((node, DG.publishedOn, _date(ext.published)))
 

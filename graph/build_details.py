@@ -83,7 +83,10 @@ def _place_of_issue(b: _Builder, ext: Extraction, own: OwnDocument) -> URIRef | 
 
 
 def add_model(b: _Builder, src: SourceText, ext: Extraction, model: ModelMention) -> None:
-    """A pilot model and one decision about it (an n-ary adoption node)."""
+    """A pilot model and one decision about it (an n-ary adoption node). A model named without any
+    decision on it (no status) is not an adoption: it is left out."""
+    if model.status is None:
+        return
     g = b.g
     key = slug(model.name)
     mnode = DGID[f"model/{key[:80]}" if len(key) <= 80 else f"model/{key[:64]}-{_short(key)}"]
@@ -104,8 +107,7 @@ def add_model(b: _Builder, src: SourceText, ext: Extraction, model: ModelMention
     node = DGID[f"adoption/{_short(chr(31).join(parts))}"]
     g.add((node, RDF.type, DG.ModelAdoption))
     g.add((node, DG.model, mnode))
-    if model.status:
-        g.add((node, DG.status, MODEL_STATUS[model.status]))
+    g.add((node, DG.status, MODEL_STATUS[model.status]))
     if decided is not None:
         g.add((node, DG.decidedBy, decided))
         since = g.value(decided, DG.dateIssued)

@@ -38,8 +38,14 @@ def _errors() -> Iterator[None]:
 
 
 def graph_option(func: F) -> F:
-    return click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=DEFAULT_GRAPH,
-                        show_default=True, help="A built graph (Turtle) to read.")(func)
+    return click.option(
+        "--graph",
+        "graph_path",
+        type=click.Path(path_type=Path),
+        default=DEFAULT_GRAPH,
+        show_default=True,
+        help="A built graph (Turtle) to read.",
+    )(func)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -53,10 +59,20 @@ def cli() -> None:
 
 
 @cli.command()
-@click.option("--sources", type=click.Path(path_type=Path), default=Path("sources"), show_default=True,
-              help="Folder of texts (and curation YAML files) to build from.")
-@click.option("--out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
-              help="Output folder: graph.ttl, index.html, texts/, build.json.")
+@click.option(
+    "--sources",
+    type=click.Path(path_type=Path),
+    default=Path("sources"),
+    show_default=True,
+    help="Folder of texts (and curation YAML files) to build from.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Output folder: graph.ttl, index.html, texts/, build.json.",
+)
 @click.option("--strict", is_flag=True, help="Fail (exit 2) before writing anything if any source fails.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
 def build(sources: Path, out: Path, strict: bool, no_html: bool) -> None:
@@ -72,8 +88,14 @@ def build(sources: Path, out: Path, strict: bool, no_html: bool) -> None:
     for violation in report.violations:
         click.echo(f"does not conform: {violation}", err=True)
     click.echo(f"Read {len(report.sources)} source(s), {len(report.failures)} failed.")
-    click.echo(f"Found {report.documents} documents and {report.relations} relations; {report.triples} triples.")
-    click.echo("The graph conforms to the shapes." if report.conforms else "The graph does NOT conform to the shapes.")
+    click.echo(
+        f"Found {report.documents} documents and {report.relations} relations; {report.triples} triples."
+    )
+    click.echo(
+        "The graph conforms to the shapes."
+        if report.conforms
+        else "The graph does NOT conform to the shapes."
+    )
     click.echo(f"Wrote {', '.join(str(out / p) for p in report.outputs if '/' not in p)} and {out}/texts/.")
     if report.failures or not report.conforms:
         sys.exit(1)
@@ -121,9 +143,17 @@ def trace(document: str, up: bool, date: str | None, fmt: str, graph_path: Path)
 
 @cli.command()
 @click.argument("query", required=False)
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind a query parameter (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a query parameter (repeatable).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
+)
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
 @graph_option
 def query(query: str | None, params: tuple[str, ...], fmt: str, list_queries: bool, graph_path: Path) -> None:
@@ -149,8 +179,13 @@ def query(query: str | None, params: tuple[str, ...], fmt: str, list_queries: bo
 
 
 @cli.command()
-@click.option("--out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
-              help="Folder for index.html and its assets (source texts are linked from OUT/texts/).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for index.html and its assets (source texts are linked from OUT/texts/).",
+)
 @graph_option
 def render(out: Path, graph_path: Path) -> None:
     """Write the interactive HTML view of a built graph (works offline)."""
@@ -164,9 +199,12 @@ def render(out: Path, graph_path: Path) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["turtle", "json-ld", "nt"]), default="turtle",
-              show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default: standard output).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["turtle", "json-ld", "nt"]), default="turtle", show_default=True
+)
+@click.option(
+    "--output", "-o", type=click.Path(path_type=Path), help="File to write (default: standard output)."
+)
 @graph_option
 def export(fmt: str, output: Path | None, graph_path: Path) -> None:
     """Export a built graph as Turtle, JSON-LD or N-Triples (sorted, reproducible)."""
@@ -186,7 +224,10 @@ def export(fmt: str, output: Path | None, graph_path: Path) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
 def extract(files: tuple[Path, ...], fmt: str) -> None:
-    """Extract documents, relations, localities and models from FILES (a JSON array, in input order)."""
+    """Extract documents, relations, localities and models from FILES (a JSON array, in input order).
+
+    FILES may be text (.txt, .md), web pages (.html, .htm: the main text, page residue dropped),
+    Word documents (.docx) or PDFs with a text layer (.pdf)."""
     from graph.extract import extract_text
     from graph.model import to_json
     from graph.sources import read_source
@@ -199,3 +240,28 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
             item["source"] = str(path)
             out.append(item)
     click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.option(
+    "--texts",
+    type=click.Path(path_type=Path),
+    default=Path("sources"),
+    show_default=True,
+    help="Folder holding the texts GOLD annotates.",
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--per-file", is_flag=True, help="Also print each file's metrics and what differed.")
+def evaluate(gold: Path, texts: Path, fmt: str, per_file: bool) -> None:
+    """Score extraction against GOLD, hand annotations in the format of seeds/gold.json: precision, recall
+    and F1 of documents, relations and localities, accuracy of types, issuers, dates and model statuses."""
+    from graph.evaluate import evaluate as score
+    from graph.evaluate import format_table
+
+    with _errors():
+        scores = score(gold, texts)
+    if fmt == "json":
+        click.echo(json.dumps(scores.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(scores, per_file=per_file), nl=False)

@@ -12,6 +12,7 @@ __all__ = [
     "CurationError",
     "DirectiveGraphError",
     "ExtractionError",
+    "GoldError",
     "OutputError",
     "QueryError",
     "SourceError",
@@ -61,6 +62,10 @@ class CurationError(DirectiveGraphError):
 
 class UnknownDocumentError(DirectiveGraphError):
     """A document named by the user is not in the graph, or is ambiguous."""
+
+
+class GoldError(DirectiveGraphError):
+    """A gold file cannot be read, or is not in the gold format."""
 
 
 class QueryError(DirectiveGraphError):

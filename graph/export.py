@@ -46,10 +46,8 @@ def serialize(graph: Graph, fmt: str) -> bytes:
 
 def _options(rdf_format: str) -> dict[str, Any]:
     if rdf_format == "json-ld":
-        from graph.namespaces import BASE
-
         context = {prefix: str(ns) for prefix, ns in _prefixes()}
-        return {"context": context, "base": BASE, "sort_keys": True, "indent": 2}
+        return {"context": context, "sort_keys": True, "indent": 2}
     return {}
 
 

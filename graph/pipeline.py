@@ -21,7 +21,7 @@ from graph.sources import SourceText, find_sources, read_source
 if TYPE_CHECKING:
     from graph.build import BuildInput
 
-__all__ = ["BuildFailed", "BuildReport", "Failure", "build_corpus", "run_build"]
+__all__ = ["BuildFailed", "BuildReport", "Failure", "build_corpus", "run_build", "text_copy_name"]
 
 CURATION_GLOBS = ("*.yaml", "*.yml")
 
@@ -172,7 +172,7 @@ def run_build(sources: Path, out: Path, *, strict: bool = False, html: bool = Tr
     with staged_output(out) as stage:
         (stage / "graph.ttl").write_bytes(serialize(corpus.graph, "turtle"))
         for src, _ in corpus.texts:
-            target = stage / "texts" / src.name
+            target = stage / text_copy_name(src)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(src.text, encoding="utf-8")
         if html:
@@ -182,6 +182,13 @@ def run_build(sources: Path, out: Path, *, strict: bool = False, html: bool = Tr
         manifest = json.dumps(report.summary(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         (stage / MANIFEST).write_text(manifest, encoding="utf-8")
     return report
+
+
+def text_copy_name(src: SourceText) -> str:
+    """Where the NFC text of a source is copied under out/: ``texts/<name>``, plus ``.txt`` for formats
+    that are not plain text (the offsets of every span count code points in this copy)."""
+    suffix = "" if src.media_type in ("text/plain", "text/markdown") else ".txt"
+    return f"texts/{src.name}{suffix}"
 
 
 def _render(corpus: Corpus, stage: Path) -> None:

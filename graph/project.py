@@ -46,7 +46,7 @@ def _text(graph: Graph, node: object, predicate: URIRef, lang: str | None = "vi"
 def project(graph: Graph, *, texts_dir: str = "texts") -> nx.DiGraph:
     """The document graph; ``texts_dir`` is where source texts sit relative to an HTML view."""
     g = nx.DiGraph()
-    sources = {s: _text(graph, s, DG.fileName, None) for s in graph.subjects(RDF.type, DG.SourceText)}
+    sources = {s: _copy_name(graph, s) for s in graph.subjects(RDF.type, DG.SourceText)}
     documents = _iris(graph, DG.PartyDocument) + _iris(graph, DG.StateDocument)
     for doc in sorted(documents):
         g.add_node(str(doc), **_document(graph, doc, sources, texts_dir))
@@ -55,6 +55,15 @@ def project(graph: Graph, *, texts_dir: str = "texts") -> nx.DiGraph:
     for adoption in _iris(graph, DG.ModelAdoption):
         _add_adoption(g, graph, adoption)
     return g
+
+
+def _copy_name(graph: Graph, source: Any) -> str:
+    """The file name of a source's NFC copy in the texts folder (see graph.pipeline.text_copy_name)."""
+    from rdflib.namespace import DCTERMS
+
+    name = _text(graph, source, DG.fileName, None)
+    plain = _text(graph, source, DCTERMS.format, None) in ("text/plain", "text/markdown", "")
+    return name if plain else f"{name}.txt"
 
 
 def _iris(graph: Graph, cls: URIRef) -> list[URIRef]:

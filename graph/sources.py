@@ -1,25 +1,46 @@
-"""Find and read input texts: decode, NFC-normalise, hash.
+"""Find and read input texts: decode, extract the text of HTML, DOCX and PDF files, NFC-normalise, hash.
 
-A :class:`SourceText` is what every later stage points into: ``text`` is the NFC form of the decoded
-bytes, and span offsets count its code points. ``sha256`` is of the raw bytes as received.
+A :class:`SourceText` is what every later stage points into: ``text`` is the NFC form of the decoded text
+(for HTML, DOCX and PDF: of the text :mod:`graph.readers` takes out of the file), and span offsets count its
+code points. ``sha256`` is of the raw bytes as received; ``media_type`` says which format they were in.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph import readers
 from graph.errors import SourceError
 from graph.text import nfc
 
-__all__ = ["SUFFIXES", "SourceText", "decode", "find_sources", "read_source"]
+__all__ = ["MEDIA_TYPES", "SUFFIXES", "SourceText", "decode", "decode_html", "find_sources", "read_source"]
 
-#: File kinds read as plain text. Other kinds are reported, never silently skipped.
-SUFFIXES = (".txt", ".md")
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+#: The media type of every readable file kind, by suffix (lower case).
+MEDIA_TYPES: dict[str, str] = {
+    ".txt": "text/plain",
+    ".md": "text/markdown",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".docx": DOCX,
+    ".pdf": "application/pdf",
+}
+#: File kinds read. Other kinds are reported, never silently skipped.
+SUFFIXES = tuple(MEDIA_TYPES)
 #: Files that live in a sources folder but are not texts of the corpus.
 IGNORED_NAMES = {"README.md", "readme.md"}
+
+# The charset a page declares, as the HTML standard's prescan finds it in the head. Example lines:
+# '<meta charset="windows-1258">',
+# '<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">'.
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# Bytes of the head searched for the declaration (the standard says 1024; real heads run longer).
+_PRESCAN = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,14 +49,17 @@ class SourceText:
     name: str  # path relative to the sources folder, with forward slashes
     text: str  # NFC
     sha256: str
-    encoding: str
+    encoding: str  # the charset the bytes were decoded with; "docx" / "pdf" for those containers
     warnings: tuple[str, ...] = ()
+    media_type: str = "text/plain"  # MEDIA_TYPES[suffix]
 
 
 def find_sources(root: Path) -> list[Path]:
     """Every candidate text below ``root``, sorted, curation files and READMEs excluded."""
     if not root.exists():
-        raise SourceError("no such folder.", path=root, hint="Pass --sources DIR with the texts to build from.")
+        raise SourceError(
+            "no such folder.", path=root, hint="Pass --sources DIR with the texts to build from."
+        )
     if root.is_file():
         return [root]
     found = [p for p in sorted(root.rglob("*")) if p.is_file() and not _ignored(p, root)]
@@ -53,19 +77,75 @@ def _ignored(path: Path, root: Path) -> bool:
 
 def read_source(path: Path, root: Path | None = None) -> SourceText:
     """Read one file; raise :class:`SourceError` naming the file and what to do."""
-    if path.suffix.lower() not in SUFFIXES:
+    media_type = MEDIA_TYPES.get(path.suffix.lower())
+    if media_type is None:
         raise SourceError(
             f"cannot read files of type {path.suffix or '(none)'!r} yet.",
             path=path,
-            hint=f"Convert it to UTF-8 text ({', '.join(SUFFIXES)}) or remove it from the sources folder.",
+            hint=f"Convert it to UTF-8 text (or to one of {', '.join(SUFFIXES)}) or remove it from the "
+            "sources folder.",
         )
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot be read: {exc.strerror}.", path=path) from exc
-    text, encoding, warnings = decode(raw, path)
+    if not raw.strip():
+        raise SourceError("is empty.", path=path, hint="Remove it or put the text of a document in it.")
+    text, encoding, warnings = _convert(raw, path, media_type)
     name = path.relative_to(root).as_posix() if root is not None and root.is_dir() else path.name
-    return SourceText(path, name, text, hashlib.sha256(raw).hexdigest(), encoding, tuple(warnings))
+    return SourceText(
+        path, name, text, hashlib.sha256(raw).hexdigest(), encoding, tuple(warnings), media_type
+    )
+
+
+def _convert(raw: bytes, path: Path, media_type: str) -> tuple[str, str, list[str]]:
+    """The NFC text of a file of this media type, the encoding used, and warnings."""
+    if media_type == "text/html":
+        markup, encoding, warnings = decode_html(raw, path)
+        return nfc(readers.html_text(markup, path)), encoding, warnings
+    if media_type == DOCX:
+        return nfc(readers.docx_text(raw, path)), "docx", []
+    if media_type == "application/pdf":
+        return nfc(readers.pdf_text(raw, path)), "pdf", []
+    return decode(raw, path)
+
+
+def decode_html(raw: bytes, path: Path) -> tuple[str, str, list[str]]:
+    """Decode an HTML page: a BOM first, then valid UTF-8, then the charset the page declares in a ``<meta>``,
+    then as a text file (:func:`decode`). The markup is returned as it is (not NFC, entities unexpanded).
+
+    Valid UTF-8 wins over a declaration that says otherwise, with a warning: a copy re-saved as UTF-8 keeps
+    its old ``<meta>``, and a legacy-encoded Vietnamese page is never valid UTF-8 by accident.
+    """
+    label, codec = _declared_charset(raw)
+    if label is None or codec == "utf-8" or raw.startswith(_BOMS):
+        return decode(raw, path)
+    if raw.isascii():  # entities only (&#7871;): any ASCII-compatible declaration reads the same
+        return raw.decode("ascii"), codec or "ascii", []
+    try:
+        return raw.decode("utf-8"), "utf-8", [f"{path}: declares charset {label!r} but is UTF-8; read it so."]
+    except UnicodeDecodeError:
+        pass
+    note = f"{path}: declares charset {label!r}, which is not known; read as a text file."
+    if codec is not None:
+        try:
+            return raw.decode(codec), codec, []
+        except UnicodeDecodeError as exc:
+            note = f"{path}: declares charset {label!r}, not fit by byte {exc.start}; read as a text file."
+    text, encoding, warnings = decode(raw, path)
+    return text, encoding, [note, *warnings]
+
+
+def _declared_charset(raw: bytes) -> tuple[str | None, str | None]:
+    """The charset label a page declares in its head, and the Python codec for it (None if unknown)."""
+    match = _META_CHARSET.search(raw[:_PRESCAN])
+    if match is None:
+        return None, None
+    label = match.group(1).decode("ascii")
+    try:
+        return label, codecs.lookup(label).name
+    except LookupError:
+        return label, None
 
 
 def decode(raw: bytes, path: Path) -> tuple[str, str, list[str]]:

@@ -14,9 +14,10 @@ GRAPH = Path(__file__).parents[1] / "graph"
 SHARED = {"graph", "graph.errors", "graph.model", "graph.namespaces", "graph.paths", "graph.text"}
 #: Stages in data-flow order; a module may import its own stage and earlier ones.
 STAGES = [
-    {"graph.sources", "graph.doctypes", "graph.terms", "graph.localities"},
+    {"graph.sources", "graph.readers", "graph.doctypes", "graph.terms", "graph.localities"},
     {"graph.parse"},
     {"graph.extract"},
+    {"graph.gold", "graph.evaluate"},
     {"graph.curation", "graph.resolve", "graph.places"},
     {"graph.provenance", "graph.build", "graph.build_details"},
     {"graph.validate"},

@@ -1,0 +1,153 @@
+"""The ``directives`` command: exit codes and exact messages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import cli
+
+SOURCES = Path(__file__).parents[1] / "sources"
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_build_on_the_seeds_writes_turtle_html_and_texts(runner: CliRunner, tmp_path: Path):
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["build", "--sources", str(SOURCES), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Read 4 source(s), 0 failed." in result.output
+    assert "The graph conforms to the shapes." in result.output
+    for name in ("graph.ttl", "index.html", "build.json", "texts/000_14f6e30f14f393dd.txt"):
+        assert (out / name).is_file(), name
+    summary = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert summary["conforms"] is True and summary["failures"] == []
+
+
+def test_trace_json_from_a_built_graph(runner: CliRunner, built: Path):
+    result = runner.invoke(
+        cli, ["trace", "18-NQ/TW", "--format", "json", "--graph", str(built / "graph.ttl")]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    numbers = {d["number"] for d in data["documents"]}
+    assert {"34-KL/TW", "16-TB/TW", "50-KL/TW", "55-KL/TU"} <= numbers
+    (kl55,) = [d for d in data["documents"] if d["number"] == "55-KL/TU"]
+    assert kl55["path"] == ["55-KL/TU", "16-TB/TW", "18-NQ/TW"]
+
+
+def test_trace_unknown_document_exits_2_with_the_message(runner: CliRunner, built: Path):
+    result = runner.invoke(cli, ["trace", "99-NQ/TW", "--graph", str(built / "graph.ttl")])
+    assert result.exit_code == 2
+    assert (
+        result.output
+        == "Error: Unknown document '99-NQ/TW': no document in the graph carries it. Check the number.\n"
+    )
+
+
+def test_trace_without_a_build_says_what_to_do(runner: CliRunner, tmp_path: Path):
+    missing = tmp_path / "graph.ttl"
+    result = runner.invoke(cli, ["trace", "18-NQ/TW", "--graph", str(missing)])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"Error: {missing}: no built graph here. Run `directives build` first, or pass --graph FILE.\n"
+    )
+
+
+def test_validate_exit_codes(runner: CliRunner, built: Path, tmp_path: Path):
+    ok = runner.invoke(cli, ["validate", str(built / "graph.ttl")])
+    assert ok.exit_code == 0, ok.output
+    assert ok.output == f"{built / 'graph.ttl'}: conforms to the shapes.\n"
+    broken = tmp_path / "broken.ttl"
+    text = (built / "graph.ttl").read_text(encoding="utf-8")
+    broken.write_text(text.replace("dg:origin dg:Extracted", "dg:origin dg:Nowhere"), encoding="utf-8")
+    bad = runner.invoke(cli, ["validate", str(broken)])
+    assert bad.exit_code == 1
+    assert "violation(s)." in bad.output
+
+
+def test_query_named_with_param_as_csv(runner: CliRunner, built: Path):
+    result = runner.invoke(
+        cli,
+        [
+            "query",
+            "models-by-locality",
+            "--param",
+            "locality=Kỳ Anh",
+            "--format",
+            "csv",
+            "--graph",
+            str(built / "graph.ttl"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "localityName,model,status,decidedBy,since,deadline"
+    assert lines[1].startswith("Kỳ Anh,Ban Tuyên giáo - Dân vận Huyện ủy,dismantle,55-KL/TU")
+
+
+def test_query_bad_param_syntax(runner: CliRunner, built: Path):
+    result = runner.invoke(cli, ["query", "chain", "--param", "number", "--graph", str(built / "graph.ttl")])
+    assert result.exit_code == 2
+    assert "Invalid value for --param: 'number' is not NAME=VALUE." in result.output
+
+
+def test_query_list(runner: CliRunner):
+    result = runner.invoke(cli, ["query", "--list"])
+    assert result.exit_code == 0
+    assert "chain: " in result.output and "--param number=..." in result.output
+
+
+def test_export_is_byte_identical_to_the_build(runner: CliRunner, built: Path, tmp_path: Path):
+    target = tmp_path / "again.ttl"
+    result = runner.invoke(
+        cli, ["export", "--format", "turtle", "--graph", str(built / "graph.ttl"), "-o", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    assert target.read_bytes() == (built / "graph.ttl").read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["json-ld", "nt"])
+def test_export_formats_parse_back_to_the_same_graph(runner: CliRunner, built: Path, fmt: str):
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    result = runner.invoke(cli, ["export", "--format", fmt, "--graph", str(built / "graph.ttl")])
+    assert result.exit_code == 0
+    again = Graph().parse(data=result.stdout_bytes, format=fmt)
+    original = Graph().parse(built / "graph.ttl", format="turtle")
+    assert isomorphic(again, original)
+
+
+def test_extract_json_contract(runner: CliRunner):
+    path = SOURCES / "001_ea8b90e8c70a61da.txt"
+    result = runner.invoke(cli, ["extract", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (item,) = json.loads(result.output)
+    assert item["source"] == str(path)
+    assert item["document"]["number"] == "55-KL/TU"
+    assert {"source": "55-KL/TU", "relation": "implements", "target": "16-TB/TW"} in [
+        {k: r[k] for k in ("source", "relation", "target")} for r in item["relations"]
+    ]
+
+
+def test_extract_missing_file(runner: CliRunner, tmp_path: Path):
+    result = runner.invoke(cli, ["extract", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2
+    assert "nope.txt" in result.output and "Traceback" not in result.output
+
+
+def test_html_view_references_nothing_remote(built: Path):
+    import re
+
+    for page in [built / "index.html", *built.glob("lib/*")]:
+        text = page.read_text(encoding="utf-8", errors="replace")
+        refs = re.findall(r"""(?:src|href)\s*=\s*["']([^"']+)["']""", text)
+        refs += re.findall(r"""url\(\s*["']?([^"')]+)""", text)
+        assert not [r for r in refs if re.match(r"(?i)(https?:)?//", r)], page
