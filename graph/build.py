@@ -10,7 +10,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, SKOS, XSD
 
 from graph.curation import CuratedAttribute, CuratedRelation, Curation, DocRef
@@ -24,7 +24,15 @@ from graph.resolve import Resolution, ResolvedDocument
 from graph.sources import SourceText
 from graph.text import slug
 
-__all__ = ["PREDICATES", "BuildInput", "build_graph"]
+__all__ = [
+    "CORPUS_GRAPH",
+    "CURATION_GRAPH",
+    "PREDICATES",
+    "BuildInput",
+    "build_graph",
+    "source_graph",
+    "union",
+]
 
 #: relation name (extraction contract) -> ontology property
 PREDICATES = {
@@ -57,12 +65,34 @@ class BuildInput:
     warnings: list[str] = field(default_factory=list)
 
 
-def build_graph(data: BuildInput) -> Graph:
-    """The whole corpus as one RDF graph."""
+#: Named graphs: what was read from one source; the curated facts; the resolved corpus entities.
+CORPUS_GRAPH = DGID["graph/corpus"]
+CURATION_GRAPH = DGID["graph/curation"]
+
+
+def source_graph(sha256: str) -> URIRef:
+    return DGID[f"graph/source/{sha256[:16]}"]
+
+
+def build_graph(data: BuildInput) -> Dataset:
+    """The whole corpus as an RDF dataset (queried as the union of its named graphs): one graph per source
+    text holds what was extracted from it, one the curated facts, one the resolved documents, bodies,
+    terms and localities."""
+    dataset = Dataset(default_union=True)
+    bind_prefixes(dataset)
+    builder = _Builder(dataset, data)
+    builder.run()
+    return dataset
+
+
+def union(dataset: Graph) -> Graph:
+    """A plain graph of every triple of a dataset (a plain graph is returned as it is)."""
+    if not isinstance(dataset, Dataset):
+        return dataset
     graph = Graph()
     bind_prefixes(graph)
-    builder = _Builder(graph, data)
-    builder.run()
+    for triple in dataset.triples((None, None, None)):
+        graph.add(triple)
     return graph
 
 
@@ -75,20 +105,28 @@ def _hash(*parts: str) -> str:
 
 
 class _Builder:
-    def __init__(self, graph: Graph, data: BuildInput) -> None:
-        self.g = graph
+    """Writes to ``self.corpus`` (resolved entities) and ``self.g`` (the graph of the source or curation
+    file at hand); looks up in ``self.ds``, the union."""
+
+    def __init__(self, dataset: Dataset, data: BuildInput) -> None:
+        self.ds = dataset
+        self.corpus = dataset.graph(CORPUS_GRAPH)
+        self.g = self.corpus
         self.data = data
         self.texts = {src.name: (src, ext) for src, ext in data.texts}
 
     def run(self) -> None:
         for src, ext in self.data.texts:
+            self.g = self.ds.graph(source_graph(src.sha256))
             self._source(src, ext)
         for doc in self.data.resolution.documents.values():
             self._document(doc)
         for src, ext in self.data.texts:
+            self.g = self.ds.graph(source_graph(src.sha256))
             self._relations(src, ext)
             self._own_details(src, ext)
             self._models(src, ext)
+        self.g = self.ds.graph(CURATION_GRAPH)
         for rel in self.data.curation.relations:
             self._curated_relation(rel)
         for attr in self.data.curation.attributes:
@@ -108,7 +146,7 @@ class _Builder:
             g.add((node, DG.publishedOn, _date(ext.published)))
 
     def _document(self, doc: ResolvedDocument) -> None:
-        g, node = self.g, DGID[doc.path]
+        g, node = self.corpus, DGID[doc.path]
         g.add((node, RDF.type, DG.StateDocument if doc.kind == "state" else DG.PartyDocument))
         if doc.number:
             serial, _, rest = doc.number.partition("-") if doc.kind == "party" else (doc.number, "", "")
@@ -133,23 +171,26 @@ class _Builder:
             g.add((node, DG.note, Literal(note, lang="en")))
         for entry in doc.entries:
             src, _ = self.texts[entry.source]
-            g.add((node, DG.expressedIn if entry.own else DG.mentionedIn, source_iri(src.sha256)))
+            where = self.ds.graph(source_graph(src.sha256))
+            where.add((node, DG.expressedIn if entry.own else DG.mentionedIn, source_iri(src.sha256)))
             for span in entry.doc.mentions:
-                g.add((node, DG.mention, add_span(g, src.sha256, src.text, span)))
+                where.add((node, DG.mention, add_span(where, src.sha256, src.text, span)))
 
     def _labels(self, node: URIRef, doc: ResolvedDocument, code: str | None) -> None:
         vi, en = labels(code) if code else (doc.type or "Văn bản", "Document")
         if doc.number:
-            self.g.add((node, RDFS.label, Literal(f"{vi} {doc.number}", lang="vi")))
-            self.g.add((node, RDFS.label, Literal(f"{en} {doc.number}", lang="en")))
+            self.corpus.add((node, RDFS.label, Literal(f"{vi} {doc.number}", lang="vi")))
+            self.corpus.add((node, RDFS.label, Literal(f"{en} {doc.number}", lang="en")))
             return
         what = doc.title or (f"{vi} Hội nghị Trung ương {doc.plenum}" if doc.plenum else vi)
         term = f" khóa {doc.term}" if doc.term and doc.plenum else ""
-        self.g.add((node, RDFS.label, Literal(f"{what}{term}" if doc.plenum else f"{vi}: {what}", lang="vi")))
+        self.corpus.add(
+            (node, RDFS.label, Literal(f"{what}{term}" if doc.plenum else f"{vi}: {what}", lang="vi"))
+        )
         english = (
             f"{en} of plenum {doc.plenum}, term {doc.term or '?'}" if doc.plenum else f"{en} (unnumbered)"
         )
-        self.g.add((node, RDFS.label, Literal(english, lang="en")))
+        self.corpus.add((node, RDFS.label, Literal(english, lang="en")))
 
     def _issuer(self, doc: ResolvedDocument) -> URIRef | None:
         if not doc.issuer:
@@ -171,7 +212,7 @@ class _Builder:
         place: PlaceRef | None = None,
     ) -> URIRef:
         """Mint (once) the IRI of a body; provincial bodies of an unnamed province stay apart per text."""
-        g = self.g
+        g = self.corpus
         if body.level == "central":
             node = DGID[f"body/tw/{body.key}"]
             parent = DGID[f"body/tw/{body.parent}"] if body.parent else None
@@ -223,7 +264,7 @@ class _Builder:
 
     def place(self, ref: PlaceRef) -> URIRef:
         node = DGID[ref.path]
-        g = self.g
+        g = self.corpus
         if (node, RDF.type, DG.Locality) in g:
             return node
         g.add((node, RDF.type, DG.Locality))
@@ -240,7 +281,7 @@ class _Builder:
 
     def _edition(self, node: URIRef, edition_id: str) -> None:
         info = self.data.places.edition(edition_id)
-        g = self.g
+        g = self.corpus
         g.add((node, RDF.type, DG.CodeListEdition))
         g.add((node, RDFS.label, Literal(info.vi, lang="vi")))
         g.add((node, RDFS.label, Literal(info.en, lang="en")))
@@ -253,7 +294,7 @@ class _Builder:
     def _term_and_plenum(self, node: URIRef, doc: ResolvedDocument) -> None:
         if not doc.term or doc.scope[0] != "tw":
             return
-        g = self.g
+        g = self.corpus
         term = DGID[f"term/tw/{slug(doc.term)}"]
         g.add((node, DG.term, term))
         if (term, RDF.type, DG.CommitteeTerm) not in g:
@@ -329,8 +370,8 @@ class _Builder:
         """A curated province for a document whose text does not name it: its issuer gets the locality."""
         from graph.errors import CurationError
 
-        issuer = self.g.value(node, DG.issuer)
-        date = self.g.value(node, DG.dateIssued)
+        issuer = self.ds.value(node, DG.issuer)
+        date = self.ds.value(node, DG.dateIssued)
         place = self.data.places.province(attr.value, str(date) if date is not None else None)
         if place is None or not isinstance(issuer, URIRef):
             raise CurationError(
@@ -340,7 +381,7 @@ class _Builder:
                 line=attr.line,
             )
         locality = self.place(place)
-        self.g.remove((issuer, DG.localityUnknown, None))
+        self.corpus.remove((issuer, DG.localityUnknown, None))
         self.g.add((issuer, DG.locality, locality))
         self.g.add((record, RDF.type, RDF.Statement))
         self.g.add((record, RDF.subject, issuer))

@@ -33,7 +33,7 @@ def add_own_details(b: _Builder, node: URIRef, src: SourceText, ext: Extraction,
             g.add((sig, DG.capacity, Literal(signer.capacity, lang="vi")))
         if signer.span is not None:
             g.add((sig, DG.evidence, add_span(g, src.sha256, src.text, signer.span)))
-        issuer = g.value(node, DG.issuer)
+        issuer = b.ds.value(node, DG.issuer)
         if issuer is not None and signer.capacity and signer.capacity.upper().startswith("T/M"):
             g.add((sig, DG.onBehalfOf, issuer))
     for i, label in enumerate(own.recipients, start=1):
@@ -90,11 +90,11 @@ def add_model(b: _Builder, src: SourceText, ext: Extraction, model: ModelMention
     g = b.g
     key = slug(model.name)
     mnode = DGID[f"model/{key[:80]}" if len(key) <= 80 else f"model/{key[:64]}-{_short(key)}"]
-    if (mnode, RDF.type, DG.PilotModel) not in g:
-        g.add((mnode, RDF.type, DG.PilotModel))
-        g.add((mnode, SKOS.prefLabel, Literal(model.name, lang="vi")))
+    if (mnode, RDF.type, DG.PilotModel) not in b.corpus:
+        b.corpus.add((mnode, RDF.type, DG.PilotModel))
+        b.corpus.add((mnode, SKOS.prefLabel, Literal(model.name, lang="vi")))
         if model.family:
-            g.add((mnode, DG.modelFamily, MODEL_FAMILY[model.family]))
+            b.corpus.add((mnode, DG.modelFamily, MODEL_FAMILY[model.family]))
     decided = b.doc_iri(src.name, model.decided_by or THIS)
     parts = (
         str(mnode),
@@ -110,7 +110,7 @@ def add_model(b: _Builder, src: SourceText, ext: Extraction, model: ModelMention
     g.add((node, DG.status, MODEL_STATUS[model.status]))
     if decided is not None:
         g.add((node, DG.decidedBy, decided))
-        since = g.value(decided, DG.dateIssued)
+        since = b.ds.value(decided, DG.dateIssued)
         if since is not None:
             g.add((node, DG.since, since))
     if model.deadline:

@@ -1,7 +1,8 @@
-"""Serialise a built graph: Turtle, JSON-LD, N-Triples. Sorted and reproducible (a leaf module).
+"""Serialise a built graph: Turtle, JSON-LD, N-Triples (the union of the named graphs) and TriG,
+N-Quads (the named graphs kept). Sorted and reproducible (a leaf module).
 
-The same graph gives byte-identical output: triples are re-inserted in sorted order before serialising,
-and the graph holds no blank nodes.
+The same graph gives byte-identical output: statements are re-inserted in sorted order before
+serialising, and the graph holds no blank nodes.
 """
 
 from __future__ import annotations
@@ -9,27 +10,59 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph
+from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Node
 
 from graph.errors import OutputError
 from graph.namespaces import bind_prefixes
 
-__all__ = ["FORMATS", "load_graph", "serialize"]
+__all__ = ["DATASET_FORMATS", "FORMATS", "load_graph", "serialize"]
 
 #: CLI name -> (rdflib format, file suffix)
 FORMATS = {
     "turtle": ("turtle", ".ttl"),
     "json-ld": ("json-ld", ".jsonld"),
     "nt": ("nt", ".nt"),
+    "trig": ("trig", ".trig"),
+    "nquads": ("nquads", ".nq"),
 }
+#: Formats that keep the named graphs.
+DATASET_FORMATS = frozenset({"trig", "nquads"})
+
+
+def _key(terms: tuple[Node, ...]) -> tuple[str, ...]:
+    return tuple(t.n3() for t in terms)
+
+
+def _triples(graph: Graph) -> list[tuple[Node, Node, Node]]:
+    if isinstance(graph, Dataset):
+        return sorted(set(graph.triples((None, None, None))), key=_key)
+    return sorted(graph, key=_key)
 
 
 def _sorted_copy(graph: Graph) -> Graph:
     copy = Graph()
     bind_prefixes(copy)
-    for triple in sorted(graph, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3())):
+    for triple in _triples(graph):
         copy.add(triple)
     return copy
+
+
+def _sorted_dataset(graph: Graph) -> Dataset:
+    copy = Dataset()
+    bind_prefixes(copy)
+    quads: set[tuple[Node, Node, Node, URIRef]] = set()
+    if isinstance(graph, Dataset):
+        quads.update((s, p, o, _graph_name(c)) for s, p, o, c in graph.quads((None, None, None, None)))
+    else:
+        quads.update((s, p, o, URIRef(str(copy.default_graph.identifier))) for s, p, o in graph)
+    for s, p, o, c in sorted(quads, key=_key):
+        copy.graph(c).add((s, p, o))
+    return copy
+
+
+def _graph_name(context: object) -> URIRef:
+    return URIRef(str(getattr(context, "identifier", context)))
 
 
 def serialize(graph: Graph, fmt: str) -> bytes:
@@ -37,11 +70,32 @@ def serialize(graph: Graph, fmt: str) -> bytes:
     if fmt not in FORMATS:
         raise OutputError(f"unknown format {fmt!r}.", hint=f"Use one of: {', '.join(FORMATS)}.")
     rdf_format = FORMATS[fmt][0]
-    if rdf_format == "nt":
-        lines = sorted(set(graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()))
-        return ("\n".join(line for line in lines if line.strip()) + "\n").encode("utf-8")
+    if rdf_format in ("nt", "nquads"):
+        source = _sorted_dataset(graph) if rdf_format == "nquads" else _sorted_copy(graph)
+        text = source.serialize(format=rdf_format, encoding="utf-8").decode("utf-8")
+        lines = sorted({line for line in text.splitlines() if line.strip()})
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    if rdf_format == "trig":
+        return _trig(_sorted_dataset(graph))
     data: bytes = _sorted_copy(graph).serialize(format=rdf_format, encoding="utf-8", **_options(rdf_format))
     return data if data.endswith(b"\n") else data + b"\n"
+
+
+def _trig(dataset: Dataset) -> bytes:
+    """TriG with the graphs in IRI order (rdflib's own order of graphs depends on hashing)."""
+    prefixes: set[str] = set()
+    blocks = []
+    for identifier in sorted({_graph_name(c) for _, _, _, c in dataset.quads((None, None, None, None))}):
+        single = Dataset()
+        bind_prefixes(single)
+        part = single.graph(identifier)
+        for triple in _triples(dataset.graph(identifier)):
+            part.add(triple)
+        text = single.serialize(format="trig", encoding="utf-8").decode("utf-8")
+        lines = text.splitlines()
+        prefixes.update(line for line in lines if line.startswith("@prefix"))
+        blocks.append("\n".join(line for line in lines if not line.startswith("@prefix")).strip())
+    return ("\n".join(sorted(prefixes)) + "\n\n" + "\n\n".join(blocks) + "\n").encode("utf-8")
 
 
 def _options(rdf_format: str) -> dict[str, Any]:
@@ -57,14 +111,17 @@ def _prefixes() -> list[tuple[str, object]]:
     return sorted((p, ns) for p, ns in probe.namespaces() if p)
 
 
+_READ_FORMATS = {".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig", ".nq": "nquads"}
+
+
 def load_graph(path: Path) -> Graph:
-    """Read a built graph back (Turtle, N-Triples or JSON-LD, by suffix)."""
+    """Read a built graph back: a Dataset (queried as the union) for TriG and N-Quads, else a Graph."""
     if not path.is_file():
         raise OutputError(
             "no built graph here.", path=path, hint="Run `directives build` first, or pass --graph FILE."
         )
-    fmt = {".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}.get(path.suffix, "turtle")
-    graph = Graph()
+    fmt = _READ_FORMATS.get(path.suffix, "turtle")
+    graph: Graph = Dataset(default_union=True) if fmt in ("trig", "nquads") else Graph()
     try:
         graph.parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many parser-specific types

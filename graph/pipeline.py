@@ -98,7 +98,7 @@ def build_corpus(sources: Path, *, strict: bool = False) -> Corpus:
     graph = _build_with_curation(data, report)
     _stop_if_strict(strict, report)
     report.documents = len(resolution.documents)
-    report.triples = len(graph)
+    report.triples = len(set(graph.triples((None, None, None))))
     from graph.namespaces import DG
 
     report.relations = sum(1 for _ in graph.subjects(predicate=DG.relationType))
@@ -171,6 +171,7 @@ def run_build(sources: Path, out: Path, *, strict: bool = False, html: bool = Tr
     report.violations = [f"{v.focus} {v.path or ''}: {v.message}" for v in result.results]
     with staged_output(out) as stage:
         (stage / "graph.ttl").write_bytes(serialize(corpus.graph, "turtle"))
+        (stage / "graph.trig").write_bytes(serialize(corpus.graph, "trig"))
         for src, _ in corpus.texts:
             target = stage / text_copy_name(src)
             target.parent.mkdir(parents=True, exist_ok=True)

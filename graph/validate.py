@@ -117,13 +117,15 @@ def _cached_ontology() -> Graph:
 
 
 def validate(data: Graph) -> ValidationReport:
-    """Check ``data`` against the shapes. ``data`` itself is not modified.
+    """Check ``data`` (a graph, or a dataset: the union of its named graphs) against the shapes. ``data``
+    itself is not modified.
 
     Raises :class:`~graph.errors.OutputError` when the shapes or the ontology cannot be read or loaded.
     """
     union = Graph()
     bind_prefixes(union)
-    union += data
+    for triple in data.triples((None, None, None)):
+        union.add(triple)
     union += _cached_ontology()
     shapes_path = ontology_dir() / SHAPES_FILE
     try:
