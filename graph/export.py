@@ -7,6 +7,7 @@ serialising, and the graph holds no blank nodes.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from rdflib.term import Node
 from graph.errors import OutputError
 from graph.namespaces import bind_prefixes
 
-__all__ = ["DATASET_FORMATS", "FORMATS", "load_graph", "serialize"]
+__all__ = ["DATASET_FORMATS", "FORMATS", "load_graph", "serialize", "stable_jsonld"]
 
 #: CLI name -> (rdflib format, file suffix)
 FORMATS = {
@@ -78,7 +79,26 @@ def serialize(graph: Graph, fmt: str) -> bytes:
     if rdf_format == "trig":
         return _trig(_sorted_dataset(graph))
     data: bytes = _sorted_copy(graph).serialize(format=rdf_format, encoding="utf-8", **_options(rdf_format))
+    if rdf_format == "json-ld":
+        return stable_jsonld(data)
     return data if data.endswith(b"\n") else data + b"\n"
+
+
+def stable_jsonld(data: bytes) -> bytes:
+    """JSON-LD with its node objects and value arrays in a fixed order (JSON-LD arrays other than
+    ``@list`` are unordered, and rdflib's order of nodes depends on hashing)."""
+    return (
+        json.dumps(_canonical(json.loads(data)), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    ).encode()
+
+
+def _canonical(value: Any, key: str | None = None) -> Any:
+    if isinstance(value, dict):
+        return {k: _canonical(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical(v) for v in value]
+        return items if key == "@list" else sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+    return value
 
 
 def _trig(dataset: Dataset) -> bytes:
@@ -99,16 +119,13 @@ def _trig(dataset: Dataset) -> bytes:
 
 
 def _options(rdf_format: str) -> dict[str, Any]:
+    """JSON-LD is compacted with the published context (ontology/context.jsonld), embedded so that the
+    file reads offline."""
     if rdf_format == "json-ld":
-        context = {prefix: str(ns) for prefix, ns in _prefixes()}
-        return {"context": context, "sort_keys": True, "indent": 2}
+        from graph.jsonld_context import build_context
+
+        return {"context": build_context()["@context"], "sort_keys": True, "indent": 2}
     return {}
-
-
-def _prefixes() -> list[tuple[str, object]]:
-    probe = Graph(bind_namespaces="none")
-    bind_prefixes(probe)
-    return sorted((p, ns) for p, ns in probe.namespaces() if p)
 
 
 _READ_FORMATS = {".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig", ".nq": "nquads"}

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef, Variable
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
+from rdflib.term import Identifier
 
 from graph.errors import QueryError
 from graph.paths import QUERIES_DIR
@@ -111,7 +112,7 @@ def run_query(graph: Graph, query: NamedQuery, params: dict[str, str] | None = N
             f"query {query.name!r} is not a read query; only SELECT, ASK, CONSTRUCT and DESCRIBE run here.",
             hint="Updates are refused.",
         )
-    bindings = {Variable(k): _term(v) for k, v in params.items()}
+    bindings: dict[str, Identifier] = {k: _term(v) for k, v in params.items()}
     try:
         result = graph.query(query.text, initBindings=bindings)
     except Exception as exc:  # rdflib raises pyparsing and evaluation errors of many types
@@ -120,8 +121,8 @@ def run_query(graph: Graph, query: NamedQuery, params: dict[str, str] | None = N
         return Result(["ask"], [["true" if result.askAnswer else "false"]])
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         assert result.graph is not None
-        rows = sorted([[t.n3() for t in triple] for triple in result.graph])
-        return Result(["subject", "predicate", "object"], rows)  # type: ignore[arg-type]
+        triples: list[list[str | None]] = [[t.n3() for t in triple] for triple in result.graph]
+        return Result(["subject", "predicate", "object"], sorted(triples, key=lambda r: tuple(map(str, r))))
     columns = [str(v) for v in result.vars or []]
     rows: list[list[str | None]] = [
         [None if value is None else str(value) for value in row]  # type: ignore[union-attr]
