@@ -19,7 +19,7 @@ from graph.errors import DirectiveGraphError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-DEFAULT_GRAPH = Path("out/graph.ttl")
+DEFAULT_GRAPH = Path("out/graph.trig")
 
 
 class Fatal(click.ClickException):
@@ -200,14 +200,19 @@ def render(out: Path, graph_path: Path) -> None:
 
 @cli.command()
 @click.option(
-    "--format", "fmt", type=click.Choice(["turtle", "json-ld", "nt"]), default="turtle", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "json-ld", "nt", "trig", "nquads"]),
+    default="turtle",
+    show_default=True,
 )
 @click.option(
     "--output", "-o", type=click.Path(path_type=Path), help="File to write (default: standard output)."
 )
 @graph_option
 def export(fmt: str, output: Path | None, graph_path: Path) -> None:
-    """Export a built graph as Turtle, JSON-LD or N-Triples (sorted, reproducible)."""
+    """Export a built graph: Turtle, JSON-LD, N-Triples (the union of the named graphs) or TriG, N-Quads
+    (one graph per source text, curation, corpus). Sorted and reproducible."""
     from graph.export import load_graph, serialize
     from graph.outputs import atomic_write
 
@@ -265,3 +270,31 @@ def evaluate(gold: Path, texts: Path, fmt: str, per_file: bool) -> None:
         click.echo(json.dumps(scores.to_json(), ensure_ascii=False, indent=2))
     else:
         click.echo(format_table(scores, per_file=per_file), nl=False)
+
+
+@cli.command()
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("release"),
+    show_default=True,
+    help="Folder for the dataset.",
+)
+@click.option("--version", "version", default="0.1.0", show_default=True, help="Dataset version.")
+@click.option(
+    "--licence",
+    default="https://creativecommons.org/licenses/by/4.0/",
+    show_default=True,
+    help="Licence IRI of the dataset.",
+)
+@click.option("--issued", help="Issue date (YYYY-MM-DD) to record; by default the data holds no date.")
+@graph_option
+def release(out: Path, version: str, licence: str, issued: str | None, graph_path: Path) -> None:
+    """Write a versioned dataset folder: every export, CSV tables, GraphML/GEXF, a schema.org view,
+    a VoID/DCAT description and SHA-256 checksums (identical when built twice from the same graph)."""
+    from graph.export import load_graph
+    from graph.release import make_release
+
+    with _errors():
+        result = make_release(load_graph(graph_path), out, version=version, licence=licence, issued=issued)
+    click.echo(f"Wrote {len(result.files)} files to {out}/ (checksums in {out}/SHA256SUMS).")

@@ -151,3 +151,23 @@ def test_html_view_references_nothing_remote(built: Path):
         refs = re.findall(r"""(?:src|href)\s*=\s*["']([^"']+)["']""", text)
         refs += re.findall(r"""url\(\s*["']?([^"')]+)""", text)
         assert not [r for r in refs if re.match(r"(?i)(https?:)?//", r)], page
+
+
+def test_release_twice_identical(runner: CliRunner, built: Path, tmp_path: Path):
+    for name in ("a", "b"):
+        result = runner.invoke(
+            cli, ["release", "--graph", str(built / "graph.trig"), "--out", str(tmp_path / name)]
+        )
+        assert result.exit_code == 0, result.output
+        assert (
+            result.output
+            == f"Wrote 15 files to {tmp_path / name}/ (checksums in {tmp_path / name}/SHA256SUMS).\n"
+        )
+    assert (tmp_path / "a" / "SHA256SUMS").read_bytes() == (tmp_path / "b" / "SHA256SUMS").read_bytes()
+
+
+def test_published_jsonld_context_is_current():
+    from graph.jsonld_context import context_json
+
+    published = Path(__file__).parents[1] / "ontology" / "context.jsonld"
+    assert published.read_text(encoding="utf-8") == context_json(), "regenerate ontology/context.jsonld"
