@@ -9,10 +9,12 @@ from graph.extract.bodies import (
     body_for_code,
     body_label,
     code_agrees,
+    compose_organ,
     find_bodies,
     proper_case,
     resolve_body,
 )
+from graph.extract.home import Home, localise
 from graph.parse import ascii_view
 from graph.text import match_view, slug
 
@@ -143,3 +145,78 @@ def test_module_examples() -> None:
 
     result = doctest.testmod(importlib.import_module("graph.extract.bodies"))
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("label", "key", "level", "code", "text"),
+    [
+        ("Đảng ủy phường Long Xuyên", "dang-uy-phuong", "commune", "ĐU", "Đảng ủy phường Long Xuyên"),
+        (
+            "BAN THƯỜNG VỤ ĐẢNG ỦY XÃ PHÚ LÝ",
+            "ban-thuong-vu-dang-uy-xa",
+            "commune",
+            "ĐU",
+            "Ban Thường vụ Đảng ủy xã Phú Lý",
+        ),
+        (
+            "ĐẢNG ỦY KHỐI CÁC CƠ QUAN\nVÀ DOANH NGHIỆP TỈNH",
+            "dang-uy-khoi-cac-co-quan-va-doanh-nghiep-tinh",
+            "province",
+            "ĐUK",
+            "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh",
+        ),
+        (
+            "Đại hội đại biểu toàn quốc của Đảng",
+            "dai-hoi-dai-bieu-toan-quoc",
+            "central",
+            None,
+            "Đại hội đại biểu toàn quốc của Đảng",
+        ),
+    ],
+)
+def test_commune_bloc_and_congress_bodies(
+    label: str, key: str, level: str, code: str | None, text: str
+) -> None:
+    info = resolve_body(label)
+    assert info is not None
+    assert (info.key, info.level, info.code, body_label(info)) == (key, level, code, text)
+
+
+@pytest.mark.parametrize(
+    ("organ", "committee", "label"),
+    [
+        ("VĂN PHÒNG", "Ban Chấp hành Trung ương", "Văn phòng Trung ương Đảng"),
+        ("BAN TỔ CHỨC", "Ban Chấp hành Trung ương", "Ban Tổ chức Trung ương"),
+        ("BAN TỔ CHỨC", "Tỉnh ủy Hà Tĩnh", "Ban Tổ chức Tỉnh ủy Hà Tĩnh"),
+        ("ỦY BAN KIỂM TRA", "Huyện ủy Can Lộc", "Ủy ban Kiểm tra Huyện ủy Can Lộc"),
+    ],
+)
+def test_an_organ_of_a_committee(organ: str, committee: str, label: str) -> None:
+    info = resolve_body(committee)
+    assert info is not None
+    composed = compose_organ(organ, info)
+    assert composed is not None and body_label(composed) == label
+
+
+@pytest.mark.parametrize(
+    ("label", "home", "placed"),
+    [
+        ("Ban Thường vụ Thành ủy", ("Nghệ An", "Thành ủy Vinh"), "Ban Thường vụ Thành ủy Vinh"),
+        ("Thành ủy", ("Nghệ An", "Thành ủy Vinh"), "Thành ủy Vinh"),
+        ("Tỉnh ủy", ("Nghệ An", "Thành ủy Vinh"), "Tỉnh ủy Nghệ An"),
+        ("Ban Thường vụ Quận ủy", ("Hà Nội", "Quận ủy Ba Đình"), "Ban Thường vụ Quận ủy Ba Đình"),
+        (
+            "Ban Thường vụ Đảng ủy Khối",
+            ("Bình Dương", "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Bình Dương"),
+            "Ban Thường vụ Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Bình Dương",
+        ),
+        ("Ban Thường vụ Tỉnh ủy", ("Quảng Ngãi", None), "Ban Thường vụ Tỉnh ủy Quảng Ngãi"),
+        ("Ban Thường vụ Huyện ủy", ("Quảng Ngãi", None), "Ban Thường vụ Huyện ủy"),  # which district: unknown
+        ("Bộ Chính trị", ("Quảng Ngãi", "Tỉnh ủy Quảng Ngãi"), "Bộ Chính trị"),
+    ],
+)
+def test_a_body_named_without_its_place(label: str, home: tuple[str, str | None], placed: str) -> None:
+    info = resolve_body(label)
+    committee = resolve_body(home[1]) if home[1] else None
+    assert info is not None
+    assert body_label(localise(info, Home(home[0], committee))) == placed

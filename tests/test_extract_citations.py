@@ -225,3 +225,79 @@ def test_module_examples() -> None:
 
     result = doctest.testmod(importlib.import_module("graph.extract.typewords"))
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "term"),
+    [
+        (
+            "Thực hiện quyết liệt theo tinh thần Nghị quyết Đại hội XIII của Đảng.",
+            "Nghị quyết Đại hội XIII",
+            "XIII",
+        ),
+        (
+            "Quán triệt Nghị quyết Đại hội đại biểu toàn quốc lần thứ XI của Đảng.",
+            "Nghị quyết Đại hội XI",
+            "XI",
+        ),
+        ("Thực hiện Nghị quyết Đại hội lần thứ 13 của Đảng.", "Nghị quyết Đại hội XIII", "XIII"),
+    ],
+)
+def test_a_resolution_named_by_its_congress(text: str, key: str, term: str) -> None:
+    (doc,) = extract_text(text).documents
+    assert (doc.key, doc.number, doc.type, doc.issuer, doc.term) == (
+        key,
+        None,
+        "Nghị quyết",
+        "Đại hội đại biểu toàn quốc của Đảng",
+        term,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a provincial congress; a congress and a plenum that adopt nothing here
+        "Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX, nhiệm kỳ 2020 - 2025.",
+        "Chuẩn bị tốt đại hội đảng bộ các cấp tiến tới Đại hội XIV của Đảng.",
+        "Hội nghị Trung ương 8 khóa XIII đã đề ra nhiều chủ trương.",
+    ],
+)
+def test_no_document_without_a_resolution(text: str) -> None:
+    assert extract_text(text).documents == ()
+
+
+def test_one_number_in_two_terms_is_two_documents() -> None:
+    ext = extract_text(
+        "Về các mô hình theo Kết luận số 34-KL/TW, ngày 07/8/2018 của Bộ Chính trị: ổn định. Huyện ủy ban"
+        " hành Chương trình số 25-CTr/HU thực hiện Kết luận số 34-KL/TW, ngày 18/4/2022 của Bộ Chính trị"
+        " về Chiến lược công tác kiểm tra, giám sát. Qua 3 tháng thực hiện Kết luận số 34-KL/TW, đã kiểm tra"
+        " 12 tổ chức đảng."
+    )
+    found = {d.key: (d.number, d.date, len(d.mentions)) for d in ext.documents if d.number == "34-KL/TW"}
+    assert found == {
+        "34-KL/TW": ("34-KL/TW", "2018-08-07", 1),
+        "34-KL/TW@2022-04-18": ("34-KL/TW", "2022-04-18", 2),
+    }
+    assert ("25-CTr/HU", "implements", "34-KL/TW@2022-04-18") in {
+        (r.source, r.relation, r.target) for r in ext.relations
+    }
+    assert any("two documents carry this number" in w for w in ext.warnings)
+
+
+def test_one_number_dated_twice_in_one_term_stays_one_document() -> None:
+    ext = extract_text("Kết luận số 50-KL/TW ngày 28/02/2023. Kết luận số 50-KL/TW ngày 28/3/2023.")
+    assert [d.key for d in ext.documents] == ["50-KL/TW"]
+
+
+def test_a_heading_above_a_numbered_point_is_no_short_form() -> None:
+    ext = extract_text("I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT\n\n1. Công tác quán triệt Nghị quyết số 18-NQ/TW.")
+    assert ext.warnings == () and [d.key for d in ext.documents] == ["18-NQ/TW"]
+
+
+def test_joint_issuers_stay_in_the_tail() -> None:
+    (doc,) = docs(
+        "Thực hiện Kết luận số 127-KL/TW, ngày 28/02/2025 của Bộ Chính trị, Ban Bí thư về triển khai"
+        " nghiên cứu."
+    ).values()
+    assert (doc.issuer, doc.date, doc.title) == ("Bộ Chính trị", "2025-02-28", "về triển khai nghiên cứu")

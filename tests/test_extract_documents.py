@@ -167,3 +167,80 @@ def test_a_news_article() -> None:
 def test_an_empty_text() -> None:
     ext = extract_text("")
     assert (ext.kind, ext.document, ext.documents) == ("unknown", None, ())
+
+
+def test_an_organ_under_its_committee_in_the_header() -> None:
+    text = (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG             ĐẢNG CỘNG SẢN VIỆT NAM\n      BAN TỔ CHỨC\n          *"
+        "                     Hà Nội, ngày 25 tháng 9 năm 2024\n   Số 26-HD/BTCTW\n\nHƯỚNG DẪN\nmột số"
+        " vấn đề về đại hội\n\nNội dung.\n\nK/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN THƯỜNG TRỰC\n\nNguyễn Quang Dũng\n"
+    )
+    ext = extract_text(text)
+    doc = ext.document
+    assert doc is not None and ext.warnings == ()
+    assert (doc.number, doc.type, doc.issuer, doc.date, doc.place) == (
+        "26-HD/BTCTW",
+        "Hướng dẫn",
+        "Ban Tổ chức Trung ương",
+        "2024-09-25",
+        "Hà Nội",
+    )
+    assert [(s.name, s.capacity) for s in doc.signers] == [
+        ("Nguyễn Quang Dũng", "K/T Trưởng ban, Phó Trưởng ban Thường trực")
+    ]
+
+
+def test_a_district_text_names_its_province_above_its_committee() -> None:
+    text = (
+        "ĐẢNG BỘ TỈNH HÀ TĨNH\nĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY CAN LỘC\n*\nCan Lộc, ngày 12 tháng 9 năm"
+        " 2022\nSố: 215 - BC/HU\n\nBÁO CÁO\nkết quả công tác\n\nBan Thường vụ Huyện ủy báo cáo; Ban Tổ chức"
+        " Tỉnh ủy ban hành Hướng dẫn số 15-HD/BTCTU.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nPhan Văn Long\n"
+    )
+    ext = extract_text(text)
+    doc = ext.document
+    assert doc is not None
+    assert (doc.number, doc.issuer, doc.province, doc.place) == (
+        "215-BC/HU",
+        "Ban Thường vụ Huyện ủy Can Lộc",
+        "Hà Tĩnh",
+        "Can Lộc",
+    )
+    cited = {d.key: d.issuer for d in ext.documents}
+    assert cited["15-HD/BTCTU"] == "Ban Tổ chức Tỉnh ủy Hà Tĩnh"
+
+
+def test_the_issuer_of_a_title_follows_its_type_words_only() -> None:
+    text = (
+        "ĐẢNG ỦY XÃ PHÚ LÝ\n*\nSố 05-CTr/ĐU\n\nPhú Lý, ngày 05 tháng 8 năm 2025\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+        "thực hiện nghị quyết của Ban Chấp hành Đảng bộ tỉnh về chuyển đổi số\n\nNội dung.\n\n"
+        "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nLê Văn Sáu\n"
+    )
+    doc = extract_text(text).document
+    assert doc is not None and doc.issuer == "Ban Thường vụ Đảng ủy xã Phú Lý"
+
+
+def test_a_portal_signer_named_before_the_title() -> None:
+    ext = extract_text(
+        "Đồng chí Trần Minh Quang, Phó Bí thư Thường trực Tỉnh ủy đã ký ban hành Kế hoạch số 245-KH/TU ngày"
+        " 03/3/2025 của Ban Thường vụ Tỉnh ủy về thực hiện Kết luận số 126-KL/TW. Ban Thường vụ Tỉnh ủy"
+        " Quảng Ngãi yêu cầu các cấp ủy triển khai thực hiện nghiêm túc Kế hoạch."
+    )
+    doc = ext.document
+    assert ext.kind == "portal" and doc is not None
+    assert (doc.number, doc.issuer, doc.date) == (
+        "245-KH/TU",
+        "Ban Thường vụ Tỉnh ủy Quảng Ngãi",
+        "2025-03-03",
+    )
+    assert [(s.name, s.capacity) for s in doc.signers] == [
+        ("Trần Minh Quang", "Phó Bí thư Thường trực Tỉnh ủy")
+    ]
+
+
+def test_a_report_on_several_issued_documents_is_news() -> None:
+    ext = extract_text(
+        "Thực hiện Nghị quyết số 27-NQ/TW, Ban Thường vụ Tỉnh ủy Lào Cai đã ban hành Chương trình hành động"
+        " số 95-CTr/TU nhằm cụ thể hóa các mục tiêu. Ban Tuyên giáo Tỉnh ủy đã ban hành Hướng dẫn số"
+        " 45-HD/BTGTU hướng dẫn thực hiện Chương trình hành động số 95-CTr/TU."
+    )
+    assert (ext.kind, ext.document) == ("news", None)

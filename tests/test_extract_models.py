@@ -129,3 +129,97 @@ def test_decided_by() -> None:
     )
     (news,) = models("Các địa phương thí điểm “Sổ tay đảng viên điện tử”.")
     assert news.decided_by is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "sáp nhập" is a merger when a status is given to it, as "hợp nhất" is
+        (
+            "2.3. Thực hiện thí điểm sáp nhập Trung tâm Văn hoá - Thông tin và Thể thao với Đài Truyền thanh"
+            " huyện.",
+            [
+                (
+                    "pilot",
+                    "merger",
+                    "sáp nhập Trung tâm Văn hoá - Thông tin và Thể thao với Đài Truyền thanh huyện",
+                )
+            ],
+        ),
+        # a status in another clause is not this model's
+        (
+            "Tiếp tục thực hiện việc hợp nhất các cơ quan chuyên môn cấp huyện; chỉ đạo đánh giá lại việc sáp"
+            " nhập Trung tâm Y tế cấp huyện.",
+            [("continue", "merger", "hợp nhất các cơ quan chuyên môn cấp huyện")],
+        ),
+        # a model named after its status
+        (
+            "Chấm dứt thí điểm mô hình Trung tâm Chính trị - Văn hóa - Thể thao huyện, hoàn thành trong tháng"
+            " 4/2025.",
+            [("dismantle", "other", "Trung tâm Chính trị - Văn hóa - Thể thao huyện")],
+        ),
+        (
+            "Không tiếp tục thực hiện thí điểm mô hình trung tâm một cửa liên thông.",
+            [("dismantle", "other", "trung tâm một cửa liên thông")],
+        ),
+        # generic mentions name no model
+        ("Đánh giá cao việc triển khai thực hiện thí điểm mô hình tổ chức mới theo Kết luận 34.", []),
+        ("Việc thực hiện thí điểm các mô hình bước đầu đạt kết quả tích cực.", []),
+    ],
+)
+def test_more_sentences(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert summary(sentence) == expected
+
+
+def test_where_a_model_is_carried_out() -> None:
+    (model,) = models(
+        "2.2. Thí điểm mô hình trưởng ban dân vận đồng thời là chủ tịch Uỷ ban Mặt trận Tổ quốc Việt Nam"
+        " huyện tại huyện Vĩnh Linh, hoàn thành trước ngày 30/6/2019."
+    )
+    assert (model.name, model.locality, model.deadline) == (
+        "trưởng ban dân vận đồng thời là chủ tịch Uỷ ban Mặt trận Tổ quốc Việt Nam huyện",
+        "Vĩnh Linh",
+        "2019-06-30",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "assignee"),
+    [
+        (
+            "Kế hoạch giao Ban Thường vụ Huyện ủy Sơn Tịnh chỉ đạo chấm dứt thí điểm mô hình Trung tâm Chính"
+            " trị huyện.",
+            "Ban Thường vụ Huyện ủy Sơn Tịnh",
+        ),
+        (
+            "Đồng ý để Ban Thường vụ Huyện uỷ Gio Linh thực hiện thí điểm sáp nhập Trung tâm Văn hoá với Đài"
+            " Truyền thanh huyện.",
+            "Ban Thường vụ Huyện uỷ Gio Linh",
+        ),
+        # the task of one clause is not the next clause's
+        (
+            "Giao Ban Tổ chức Quận ủy xây dựng đề án; không nhân rộng mô hình trưởng ban tuyên giáo đồng thời"
+            " là giám đốc trung tâm chính trị quận.",
+            None,
+        ),
+    ],
+)
+def test_the_body_given_the_task(sentence: str, assignee: str | None) -> None:
+    (model,) = models(sentence)
+    assert model.assignee == assignee
+
+
+def test_models_pointed_back_to_are_set_back_to_the_common_model() -> None:
+    found = models(
+        "3. Dừng thực hiện thí điểm các mô hình sau: (1) Hợp nhất Văn phòng cấp ủy với Văn phòng Hội đồng"
+        " nhân dân cấp huyện. (2) Trưởng ban tuyên giáo đồng thời là giám đốc trung tâm chính trị cấp"
+        " huyện.\n\nCác cơ quan đã thực hiện các mô hình trên sắp xếp lại theo mô hình chung, hoàn thành"
+        " trước ngày 15/8/2025."
+    )
+    assert [(m.status, m.family, m.deadline, m.name[:20]) for m in found] == [
+        ("pause", "merger", None, "hợp nhất Văn phòng c"),
+        ("pause", "concurrent_post", None, "trưởng ban tuyên giá"),
+        ("dismantle", "merger", "2025-08-15", "hợp nhất Văn phòng c"),
+        ("dismantle", "concurrent_post", "2025-08-15", "trưởng ban tuyên giá"),
+    ]
+    assert found[2].evidence.text.startswith("Các cơ quan đã thực hiện các mô hình trên")

@@ -154,3 +154,121 @@ def test_module_examples() -> None:
 
     result = doctest.testmod(importlib.import_module("graph.extract"))
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # documents listed under one cue, separated by ";" after a title, and "và"
+        (
+            "Thực hiện Kết luận số 127-KL/TW, ngày 28/02/2025 của Bộ Chính trị, Ban Bí thư về sắp xếp bộ máy;"
+            " Nghị quyết số 60-NQ/TW, ngày 12/4/2025 của Hội nghị lần thứ 11 Ban Chấp hành Trung ương Đảng"
+            " khóa XIII và Nghị quyết số 202/2025/QH15 của Quốc hội, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch"
+            " số 08-KH/TU.",
+            {
+                ("08-KH/TU", "implements", "127-KL/TW"),
+                ("08-KH/TU", "implements", "60-NQ/TW"),
+                ("08-KH/TU", "implements", "202/2025/QH15"),
+            },
+        ),
+        # a full citation after a document cited in another's title joins the outer one
+        (
+            "Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 08-KH/TU tiếp tục thực hiện Kết luận số 121-KL/TW,"
+            " ngày 24/01/2025 của Ban Chấp hành Trung ương Đảng về tổng kết Nghị quyết số 18-NQ/TW, ngày"
+            " 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII và Kết luận số 126-KL/TW, ngày 14/02/2025"
+            " của Bộ Chính trị.",
+            {
+                ("08-KH/TU", "continues", "121-KL/TW"),
+                ("121-KL/TW", "summarises", "18-NQ/TW"),
+                ("08-KH/TU", "continues", "126-KL/TW"),
+            },
+        ),
+        # a document issued in its own clause is in no earlier document's title
+        (
+            "Thực hiện Nghị quyết số 27-NQ/TW của Hội nghị Trung ương 6 khóa XIII về xây dựng Nhà nước pháp"
+            " quyền, Ban Thường vụ Tỉnh ủy đã ban hành Chương trình hành động số 95-CTr/TU.",
+            {("95-CTr/TU", "implements", "27-NQ/TW")},
+        ),
+        # the subject of a coordinated clause: "; ban hành ..."
+        (
+            "Ngày 05/01/2018, Ban Thường vụ Huyện ủy tổ chức hội nghị; ban hành Kế hoạch số 42-KH/HU,"
+            " ngày 10/01/2018 thực hiện Nghị quyết số 18-NQ/TW.",
+            {("42-KH/HU", "implements", "18-NQ/TW")},
+        ),
+        # a generic mention is no relation
+        ("Các cấp ủy tiếp tục thực hiện nghiêm các nghị quyết, chỉ thị, kết luận của Đảng.", set()),
+    ],
+)
+def test_lists_and_coordination(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert relations(text) == expected
+
+
+LETTER = """TỈNH ỦY QUẢNG TRỊ
+*
+Số 320-KL/TU
+
+Quảng Trị, ngày 18 tháng 4 năm 2019
+
+KẾT LUẬN
+về công tác cán bộ
+
+{body}
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+
+Hoàng Văn Minh
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Trên cơ sở xem xét Báo cáo số 58-BC/BTCTU của Ban Tổ chức Tỉnh ủy, Ban Thường vụ kết luận:",
+            {("320-KL/TU", "based_on", "58-BC/BTCTU")},
+        ),
+        (
+            "Trên cơ sở xem xét Báo cáo tổng kết và đề nghị của Ban Tổ chức Tỉnh ủy (Tờ trình số"
+            " 32-TTr/BTCTU, ngày 20/4/2019), Ban Thường vụ kết luận:",
+            {("320-KL/TU", "based_on", "32-TTr/BTCTU")},
+        ),
+        (
+            "Điều 3. Bãi bỏ Quyết định số 1520-QĐ/TU của Ban Thường vụ Tỉnh ủy.",
+            {("320-KL/TU", "repeals", "1520-QĐ/TU")},
+        ),
+        (
+            "1. Yêu cầu các chi bộ, đảng bộ trực thuộc tiếp tục quán triệt, thực hiện nghiêm túc Hướng dẫn số"
+            " 05-HD/BTGTW.",
+            {("320-KL/TU", "continues", "05-HD/BTGTW")},
+        ),
+        (
+            "3. Thực hiện công tác cán bộ theo Quy định số 105-QĐ/TW của Bộ Chính trị.",
+            {("320-KL/TU", "implements", "105-QĐ/TW")},
+        ),
+        # organising is not carrying out: "theo" stays with "tổ chức"
+        ("2.1. Tiếp tục tổ chức đảng bộ khối doanh nghiệp theo Kết luận số 34-KL/TW.", set()),
+        # a report of what others did is not the conclusion's own relation
+        (
+            "Ngày 27/3/2019, Ban Thường vụ họp, nghe Ban Tuyên giáo báo cáo tình hình triển khai Hướng dẫn số"
+            " 05-HD/BTGTW.",
+            set(),
+        ),
+    ],
+)
+def test_clauses_of_an_official_text(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert relations(LETTER.format(body=body)) == expected
+
+
+def test_the_subject_of_a_letter() -> None:
+    text = (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\n*\nSố 8520-CV/VPTW\nV/v triển khai thực hiện Kết luận\nsố"
+        " 127-KL/TW của Bộ Chính trị\n\nKính gửi: Các tỉnh ủy, thành ủy.\n\n"
+        "Đề nghị các đồng chí quan tâm.\n\n"
+        "Nơi nhận:\n- Như trên,\n- Lưu VPTW.\n\nT/L BAN BÍ THƯ\nPHÓ CHÁNH VĂN PHÒNG\n\nNguyễn Duy Hưng\n"
+    )
+    ext = extract_text(text)
+    assert [(r.source, r.relation, r.target) for r in ext.relations] == [
+        ("8520-CV/VPTW", "implements", "127-KL/TW")
+    ]
+    assert ext.relations[0].evidence.text.startswith("V/v triển khai thực hiện")

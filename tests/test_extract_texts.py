@@ -1,7 +1,14 @@
 """Texts written for these tests (tests/data/extract/*.txt), each against its hand-checked expectations
-(*.expected.json): an official conclusion of a provincial standing board signed K/T in a flattened two-column
-layout, a news article citing State and Party documents, a text with no document number at all, a decision
-with "Căn cứ" lines, and a portal page with damaged diacritics but intact numbers."""
+(*.expected.json), written from what the text states: official texts of central, provincial, city, district,
+urban-district, commune and bloc committees (headers flattened into columns or one cell per line, "Số:",
+place-date lines, "Căn cứ" lines, numbered points, T/M, K/T and T/L signatures, "Nơi nhận:"), an official
+letter with a "V/v" subject, portal pages, news with bylines, timestamps and tags, texts of 2012 and of 2025
+after the reform, State documents, numbers written every way, NFD and old tone placement, damaged diacritics,
+issuer codes that contradict the words, plenum and congress references, two documents numbered 34-KL/TW, pilot
+models, and texts with no document number at all.
+
+Optional keys: ``notes`` (document key -> notes its document must carry) and ``localities`` ([name, level,
+role] of every place the text names)."""
 
 from __future__ import annotations
 
@@ -28,7 +35,7 @@ def load(name: str) -> tuple[Extraction, dict[str, Any]]:
 
 
 def test_the_texts_are_there() -> None:
-    assert len(NAMES) >= 5
+    assert len(NAMES) >= 20
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -92,9 +99,50 @@ def test_warnings(name: str) -> None:
     assert list(ext.warnings) == expected["warnings"]
 
 
-def test_nothing_is_invented_without_a_number() -> None:
-    ext, _ = load("news_no_number")
-    assert (ext.document, ext.documents, ext.relations, ext.models, ext.published) == (None, (), (), (), None)
+@pytest.mark.parametrize("name", [n for n in NAMES if "notes" in load(n)[1]])
+def test_notes(name: str) -> None:
+    ext, expected = load(name)
+    got = {d.key: list(d.notes) for d in ext.documents}
+    for key, notes in expected["notes"].items():
+        assert got[key] == notes, key
+
+
+# Roles the locality module (graph/extract/localities.py) does not give yet; strict, so a fix shows up.
+LOCALITY_GAPS = {
+    "ctr_du_draft_no_number": "a place-date line with a blank day ('Phú Lý, ngày     tháng 8 năm 2025') "
+    "is not read as the place of issue",
+    "nq_duk_unit": "a header line flattened into two columns ('ĐẢNG BỘ TỈNH BÌNH DƯƠNG      ĐẢNG CỘNG SẢN "
+    "VIỆT NAM') is not read as naming the issuer's province",
+    "kl_nfd_mixed_tones": "a task given inside a clause ('Đồng ý để Ban Thường vụ Huyện uỷ Gio Linh thực "
+    "hiện ...') is not 'assigned a task'",
+    "portal_dong_chi_ky_ban_hanh": "a task given inside a sentence ('Kế hoạch giao Ban Thường vụ Huyện ủy "
+    "Sơn Tịnh chỉ đạo ...') is not 'assigned a task'",
+    "news_subjects_not_own": "a headline opening with a committee ('Tỉnh ủy Lào Cai cụ thể hóa ...') is "
+    "read as a task given to it",
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=LOCALITY_GAPS[n]))
+        if n in LOCALITY_GAPS
+        else n
+        for n in NAMES
+        if "localities" in load(n)[1]
+    ],
+)
+def test_localities(name: str) -> None:
+    ext, expected = load(name)
+    got = sorted([loc.name, loc.level, loc.role] for loc in ext.localities)
+    assert got == expected["localities"]
+
+
+@pytest.mark.parametrize("name", ["news_no_number", "speech_no_number", "ctr_du_draft_no_number"])
+def test_nothing_is_invented_without_a_number(name: str) -> None:
+    ext, _ = load(name)
+    assert (ext.documents, ext.relations, ext.models) == ((), (), ())
+    assert ext.document is None or ext.document.number is None
 
 
 _ALPHABET = (

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.parse import Layout, ascii_view, columns, is_upper_line, parse
+from graph.parse.views import anchored, word_matches
 from graph.text import match_view, nfc
 
 SOURCES = Path(__file__).parents[1] / "sources"
@@ -136,4 +140,68 @@ def test_module_examples() -> None:
     import importlib
 
     result = doctest.testmod(importlib.import_module("graph.parse"))
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_a_header_flattened_one_cell_per_line() -> None:
+    layout = parse(
+        "ĐẢNG BỘ TỈNH HÀ TĨNH\nĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY CAN LỘC\n*\n"
+        "Can Lộc, ngày 12 tháng 9 năm 2022\nSố: 215 - BC/HU\n\nBÁO CÁO\nsơ kết 5 năm\n\nNội dung.\n\n"
+        "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nPhan Văn Long"
+    )
+    assert layout.official
+    assert block_text(layout, "number") == "Số: 215 - BC/HU"
+    assert block_text(layout, "place_date") == "Can Lộc, ngày 12 tháng 9 năm 2022"
+    assert block_text(layout, "header") == "ĐẢNG BỘ TỈNH HÀ TĨNH\nĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY CAN LỘC"
+
+
+def test_the_subject_of_a_letter_is_its_title() -> None:
+    layout = parse(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG        ĐẢNG CỘNG SẢN VIỆT NAM\n   VĂN PHÒNG\n*      Hà Nội, ngày 05 tháng 3"
+        " năm 2025\nSố 8520-CV/VPTW\nV/v triển khai thực hiện Kết luận\nsố 127-KL/TW của Bộ Chính trị\n\n"
+        "Kính gửi: Các tỉnh ủy, thành ủy.\n\nNội dung.\n\n"
+        "T/L BAN BÍ THƯ\nPHÓ CHÁNH VĂN PHÒNG\n\nNguyễn Duy Hưng"
+    )
+    assert block_text(layout, "title") == "V/v triển khai thực hiện Kết luận\nsố 127-KL/TW của Bộ Chính trị"
+    assert block_text(layout, "body") == "Kính gửi: Các tỉnh ủy, thành ủy.\n\nNội dung."
+    assert block_text(layout, "signature") == "T/L BAN BÍ THƯ\nPHÓ CHÁNH VĂN PHÒNG\n\nNguyễn Duy Hưng"
+
+
+def test_a_long_line_is_no_header_cell() -> None:
+    line = (
+        "Ngày 10/8/2022, Tỉnh ủy tổ chức hội nghị sơ kết "
+        + "nội dung " * 20
+        + "Hà Tĩnh, ngày 10 tháng 8 năm 2022"
+    )
+    layout = parse(f"KẾT LUẬN\n\n{line}\n\nNơi nhận:\n- Lưu VP.\n\nCHÁNH VĂN PHÒNG\n\nLê Văn B")
+    assert layout.block("place_date") is None
+
+
+_LOW = st.text(alphabet='abcdehgilmnostu x.,;:\n0123456789“"', max_size=300)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LOW, st.sampled_from(["tiep tuc", "mo hinh", "ho", "a"]))
+def test_word_matches_is_finditer_with_a_look_behind(low: str, word: str) -> None:
+    plain = re.compile(rf"{word}\s+\w+")
+    behind = re.compile(rf"(?<![a-z]){word}\s+\w+")
+    assert [m.span() for m in word_matches(plain, low, 0, len(low))] == [
+        m.span() for m in behind.finditer(low)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LOW)
+def test_anchored_is_finditer(low: str) -> None:
+    pattern = re.compile(r"(?<![a-z])(?:tiep tuc\s+)?(?:thi diem\s+)?mo hinh\s+[a-z ]{1,12}")
+    found = anchored(pattern, re.compile("mo hinh"), low, 0, len(low), 30)
+    assert [m.span() for m in found] == [m.span() for m in pattern.finditer(low)]
+
+
+@pytest.mark.parametrize("name", ["graph.parse.views", "graph.parse.web"])
+def test_submodule_examples(name: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0 and result.failed == 0

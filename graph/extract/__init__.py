@@ -11,8 +11,10 @@ document mentions with what is stated next to them; ``documents`` the own docume
 
 from __future__ import annotations
 
-from graph.extract.citations import cited_documents, find_mentions
-from graph.extract.documents import home_province, read_own
+from graph.extract.citations import find_mentions
+from graph.extract.cited import cited_documents
+from graph.extract.documents import read_own
+from graph.extract.home import home_of
 from graph.extract.localities import find_localities
 from graph.extract.models import find_models
 from graph.extract.relations import find_relations
@@ -31,7 +33,7 @@ def extract_text(text: str, *, source: str = "<text>", sha256: str = "") -> Extr
     view = match_view(text)
     layout = parse(text, view)
     mentions, warnings = find_mentions(layout)
-    home = home_province(layout, mentions)
+    home = home_of(layout, [m.issuer for m in mentions if m.issuer is not None])
     own = read_own(layout, mentions, home)
     document = own.document
     own_key = (document.number or THIS) if document is not None else None

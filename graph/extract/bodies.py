@@ -43,9 +43,12 @@ __all__ = [
     "body_for_code",
     "body_label",
     "code_agrees",
+    "committee_of",
+    "compose_organ",
     "find_bodies",
     "match_body",
     "proper_case",
+    "province_at",
     "resolve_body",
 ]
 
@@ -104,11 +107,11 @@ class BodyInfo:
     key: str  # stable slug: "ban-thuong-vu-tinh-uy"
     vi: str  # canonical label without the place: "Ban Thường vụ Tỉnh ủy"
     en: str
-    level: str  # "central", "province", "district", "unit"
+    level: str  # "central", "province", "district", "commune"
     code: str | None  # issuer code its numbers print: "TW", "BTCTW", "TU"
     parent: str | None  # a key
     province: str | None = None
-    district: str | None = None
+    district: str | None = None  # the place of a district- or commune-level body ("Đức Thọ", "Long Xuyên")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +138,7 @@ class _Tables:
     capitals: dict[str, str]  # lower-case phrase -> its case
     capitals_pattern: re.Pattern[str]
     numbered_type_pattern: re.Pattern[str]  # "nghị quyết" before "số 18-NQ/TW"
+    committee_keys: frozenset[str]
 
 
 def _fold(label: str) -> str:
@@ -167,7 +171,7 @@ def _tables() -> _Tables:
     organs = {_fold(a): row for row in data["organs"] for a in [row["vi"], *row["aliases"]]}
     committees = {_fold(a): row for row in data["committees"] for a in [row["vi"], *row["aliases"]]}
     for com in data["committees"]:
-        parent = "tinh-uy" if com["level"] == "district" else None
+        parent = com.get("parent", "tinh-uy" if com["level"] in ("district", "commune") else None)
         by_key[com["key"]] = BodyInfo(com["key"], com["vi"], com["en"], com["level"], com["code"], parent)
         for org in data["organs"]:
             by_key[f"{org['key']}-{com['key']}"] = _organ_info(org, com)
@@ -191,6 +195,7 @@ def _tables() -> _Tables:
         capitals,
         re.compile(rf"(?<!\w)(?:{_alternation(capitals)})(?!\w)"),
         re.compile(rf"(?<!\w)(?:{_alternation(_type_words())})(?=\s+(?:số\s+)?\d)"),
+        frozenset(com["key"] for com in data["committees"]),
     )
 
 
@@ -221,6 +226,41 @@ def _capital_phrases(data: dict[str, Any]) -> dict[str, str]:
 def body_by_key(key: str) -> BodyInfo | None:
     """The body of a key of bodies.yaml (organs of committees composed: "ban-thuong-vu-tinh-uy")."""
     return _tables().by_key.get(key)
+
+
+def province_at(low: str, pos: int, end: int) -> tuple[str, int] | None:
+    """The province named at ``pos`` (folded view), and where its name ends: "ha tinh" -> ("Hà Tĩnh", ...)."""
+    tables = _tables()
+    m = tables.province_pattern.match(low, pos, end)
+    return (tables.provinces[_squash(m.group())], m.end()) if m else None
+
+
+def committee_of(info: BodyInfo) -> tuple[str, str] | None:
+    """(organ key, committee key) of a local body: "ban-thuong-vu-huyen-uy" -> ("ban-thuong-vu", "huyen-uy");
+    a committee itself has the organ key ""."""
+    for com in sorted(_tables().committee_keys, key=len, reverse=True):
+        if info.key == com:
+            return "", com
+        if info.key.endswith("-" + com):
+            return info.key[: -len(com) - 1], com
+    return None
+
+
+def compose_organ(organ: str, committee: BodyInfo) -> BodyInfo | None:
+    """The organ of a committee that a header names on a line of its own: "VĂN PHÒNG" under "BAN CHẤP HÀNH
+    TRUNG ƯƠNG" is the Central Office; "BAN TỔ CHỨC" under "TỈNH ỦY HÀ TĨNH" that committee's board."""
+    tables = _tables()
+    row = tables.organs.get(_fold(organ))
+    if row is None:
+        return None
+    if committee.level == "central":
+        central = committee.key == "ban-chap-hanh-trung-uong"
+        return resolve_body(f"{row['vi']} Trung ương") if central else None
+    parts = committee_of(committee)
+    info = tables.by_key.get(f"{row['key']}-{parts[1]}") if parts and not parts[0] else None
+    if info is None:
+        return None
+    return replace(info, level=committee.level, province=committee.province, district=committee.district)
 
 
 def match_body(text: str, low: str, pos: int, end: int | None = None) -> BodyMatch | None:
@@ -284,7 +324,8 @@ def _with_place(
     name_end = _name_end(text, at, end)
     name = text[at:name_end]
     name = name.title() if name.isupper() else name  # "HUYỆN ỦY ĐỨC THỌ" -> "Đức Thọ"
-    info = replace(info, level="district", district=name) if name else info
+    level = "commune" if info.level == "commune" else "district"
+    info = replace(info, level=level, district=name) if name else info
     return _with_term(text, low, start, name_end if name else pos, info, end)
 
 

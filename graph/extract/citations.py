@@ -1,6 +1,12 @@
 """Document mentions: numbered ("Kết luận số 34-KL/TW"), short ("Kết luận 34", resolved to the full number
-the same text prints) and by plenum ("Nghị quyết Hội nghị Trung ương 5 (khoá X)"), with what the text states
-next to each (date, issuer, term, title); then one :class:`~graph.model.CitedDocument` per document.
+the same text prints), by plenum ("Nghị quyết Hội nghị Trung ương 5 (khoá X)") and by Congress ("Nghị quyết
+Đại hội XIII"), with what the text states next to each (date, issuer, term, title).
+:mod:`graph.extract.cited` makes one :class:`~graph.model.CitedDocument` per document of them.
+
+A key names one document of the text: the normalised number, or a label for an unnumbered resolution
+("Nghị quyết Hội nghị Trung ương 5 khóa X", "Nghị quyết Đại hội XIII"). Numbering restarts every term, so
+one number dated in two terms names two documents; the later gets the key "34-KL/TW@2022-04-18" (its
+``number`` stays "34-KL/TW").
 
 The type word before a number decides its type: "Thông báo Kết luận số 16-KL/TW" is the notice 16-TB/TW
 (the conflict goes into the document's notes), "Quy định số 97-QĐ/TW" is a Quy định.
@@ -10,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Literal
 
 from graph.extract.bodies import (
@@ -18,33 +25,56 @@ from graph.extract.bodies import (
     PLENUM,
     TERM,
     BodyMatch,
-    body_by_key,
-    body_for_code,
-    body_label,
-    code_agrees,
 )
 from graph.extract.context import Tail, issuer_before, read_tail, title_after
+from graph.extract.dates import DateMatch, date_at
 from graph.extract.numbers import NumberMatch, find_numbers
-from graph.extract.typewords import TypeInfo, party_type, party_type_for_code, state_type, type_word_pattern
-from graph.model import CitedDocument, OwnDocument, Span
+from graph.extract.typewords import (
+    TypeInfo,
+    party_type,
+    party_type_for_code,
+    party_type_words,
+    state_type,
+    type_word_pattern,
+)
 from graph.parse import Layout
+from graph.parse.views import word_matches
+from graph.terms import central_term_for, local_term_for
 
-__all__ = ["Mention", "cited_documents", "find_mentions", "plenum_key", "unify_serials"]
+__all__ = ["Mention", "find_mentions", "plenum_key", "split_by_term", "unify_serials"]
 
 # A type word right before a number. Example lines: "Thông báo Kết luận số 16-KL/TW", "Quy định số 97-QĐ/TW",
 # "Nghị quyết 18-NQ/TW", "theo Hướng dẫn số: 03-HD/TW".
 _TYPE_BEFORE = re.compile(rf"(?<![a-z])(?P<word>{type_word_pattern()})\s*(?:so\s*:?\s*)?$")
-# A short form: a type word and a bare serial. Example lines: "Kết luận 34", "(sau đây gọi tắt là Kết
-# luận 34)",
-# "Nghị quyết số 18 của Ban Chấp hành".
+# A short form: a type word and a bare serial, on one line or wrapped onto the next (not a heading above a
+# numbered point: "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT\n\n1. ..."). Example lines: "Kết luận 34", "(sau đây gọi
+# tắt là Kết luận 34)", "Nghị quyết số 18 của Ban Chấp hành".
 _SHORT = re.compile(
-    rf"(?<![a-z])(?P<word>{type_word_pattern()})\s+(?:so\s+)?(?P<serial>\d{{1,4}})(?![\d\w/-]|[.,]\d|\s*-\s*[a-z])"
+    rf"(?<![a-z])(?P<word>{type_word_pattern()})(?:[ \t]+|[ \t]*\n[ \t]*(?!\d{{1,4}}[.)]))(?:so\s+)?"
+    r"(?P<serial>\d{1,4})(?![\d\w/-]|[.,]\d|\s*-\s*[a-z])"
+)
+# A bare serial, which every short form ends with (the short forms are looked for only before one). Example
+# lines: "Kết luận 34", "Nghị quyết số 18 của"; not "16-TB/TW", "07/8/2018", "1.056".
+_SERIAL = re.compile(r"\d{1,4}(?![\d/-]|[.,]\d)")
+# A sentence opening with a date, after a news agency's tag. Example lines: "Ngày 28/02/2023, Bộ Chính trị
+# ban hành Kết luận số 50-KL/TW", "(TG) - Ngày 30/5/2024, thay mặt Bộ Chính trị, ... đã ký ban hành".
+_OPENING_DATE = re.compile(r"\W*(?:\([^()\n]{1,20}\)\s*-?\s*)?(?=ngay\s+\d)")
+_TYPE_REACH = 45  # the longest type word ("chương trình hành động") and "số" fit in this many characters
+_WORD = re.compile(r"[a-z]+")
+_NOT_BEFORE_SERIAL = frozenset("0123456789/.-")
+# A resolution named by the Party Congress that adopted it; a provincial congress ("Nghị quyết Đại hội Đảng bộ
+# tỉnh lần thứ XIX") is not matched. Example lines: "Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Đại hội
+# đại biểu toàn quốc lần thứ XIII của Đảng", "Nghị quyết Đại hội Đảng toàn quốc lần thứ XI".
+_CONGRESS_REF = re.compile(
+    r"nghi quyet\s+(?:cua\s+)?dai hoi\s+(?:dai bieu\s+)?(?:dang\s+)?(?:toan quoc\s+)?"
+    r"(?:lan thu\s+)?"
+    r"(?P<congress>[ivxl]+|\d{1,2})(?![a-z0-9])(?:\s+cua\s+dang(?![a-z]))?"
 )
 # A resolution named by its plenum. Example lines: "Nghị quyết Hội nghị Trung ương 5 (khoá X)",
 # "Nghị quyết Trung ương 6 khóa XII", "Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng
 # khóa XII".
 _PLENUM_REF = re.compile(
-    rf"(?<![a-z])nghi quyet\s+(?:cua\s+)?(?:{PLENUM}"
+    rf"nghi quyet\s+(?:cua\s+)?(?:{PLENUM}"
     rf"|trung uong\s+(?:lan thu\s+(?P<ord_e>{ORDINAL})|(?P<ord_f>\d{{1,2}}))(?![\d,]))(?:{TERM})?"
 )
 
@@ -55,8 +85,8 @@ class Mention:
 
     start: int
     end: int
-    form: Literal["number", "short", "plenum"]
-    key: str | None  # normalised number, plenum label; None for an unresolved short form
+    form: Literal["number", "short", "plenum", "congress"]
+    key: str | None  # normalised number, plenum or congress label; None for an unresolved short form
     type_vi: str | None
     type_code: str | None
     kind: Literal["party", "state"] = "party"
@@ -94,12 +124,14 @@ def find_mentions(layout: Layout) -> tuple[list[Mention], list[str]]:
                 number_block = None
     mentions += _short_forms(layout, mentions)
     mentions += _plenum_refs(layout, skip)
+    mentions += _congress_refs(layout, skip)
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         _add_context(layout, m)
     warnings = _resolve_short(layout, mentions)
     _infer_terms(mentions)
     unify_serials(mentions)
+    warnings += split_by_term(mentions)
     return [m for m in mentions if m.key is not None], warnings
 
 
@@ -161,7 +193,13 @@ def _party_type(
 def _short_forms(layout: Layout, numbered: list[Mention]) -> list[Mention]:
     taken = [(m.start, m.end) for m in numbered]
     out = []
-    for m in _SHORT.finditer(layout.low, *layout.main):
+    for serial in _SERIAL.finditer(layout.low, *layout.main):
+        if layout.low[serial.start() - 1] in _NOT_BEFORE_SERIAL:
+            continue
+        start = _type_word_before(layout.low, serial.start())
+        m = _SHORT.match(layout.low, start, layout.main[1]) if start is not None else None
+        if m is None or m.start("serial") != serial.start():
+            continue
         if any(s < m.end() and m.start() < e for s, e in taken) or not layout.text[m.start()].isupper():
             continue
         info = party_type(m.group("word"))
@@ -183,15 +221,58 @@ def _short_forms(layout: Layout, numbered: list[Mention]) -> list[Mention]:
     return out
 
 
+def _type_word_before(low: str, pos: int) -> int | None:
+    """Where a Party type word ends the words before ``pos`` ("... Kết luận 34", "... Nghị quyết số 18")."""
+    window = max(0, pos - _TYPE_REACH)
+    last = low[window:pos].split()[-2:]
+    if not last or (last[-1] if last[-1] != "so" else last[0]) not in _type_word_ends():
+        return None
+    words = [(m.start(), m.group()) for m in _WORD.finditer(low, window, pos)]
+    if words and words[-1][1] == "so":
+        words.pop()
+    known = party_type_words()
+    for k in range(min(4, len(words)), 0, -1):
+        if " ".join(w for _, w in words[-k:]) in known:
+            return words[-k][0]
+    return None
+
+
+@cache
+def _type_word_ends() -> frozenset[str]:
+    return frozenset(w.split()[-1] for w in party_type_words())
+
+
 def _plenum_refs(layout: Layout, skip: list[tuple[int, int]]) -> list[Mention]:
     out = []
-    for m in _PLENUM_REF.finditer(layout.low, *layout.main):
+    for m in word_matches(_PLENUM_REF, layout.low, *layout.main):
         if not layout.text[m.start()].isupper() or any(s <= m.start() < e for s, e in skip):
             continue
         raw = next(g for g in (m.group(f"ord_{x}") for x in "abcdef") if g)
         plenum = int(raw) if raw.isdigit() else ORDINALS.get(re.sub(r"\s+", " ", raw))
         term = m.group("term").upper() if m.group("term") else None
         out.append(Mention(m.start(), m.end(), "plenum", None, "Nghị quyết", "NQ", plenum=plenum, term=term))
+    return out
+
+
+def _congress_refs(layout: Layout, skip: list[tuple[int, int]]) -> list[Mention]:
+    out = []
+    for m in word_matches(_CONGRESS_REF, layout.low, *layout.main):
+        number = m.group("congress")
+        term = roman(int(number)) if number.isdigit() else number.upper()
+        numeral = layout.text[m.start("congress")]
+        starts_upper = layout.text[m.start()].isupper() and (numeral.isupper() or numeral.isdigit())
+        if starts_upper and not any(s <= m.start() < e for s, e in skip):
+            key = f"Nghị quyết Đại hội {term}"
+            out.append(Mention(m.start(), m.end(), "congress", key, "Nghị quyết", "NQ", term=term))
+    return out
+
+
+def roman(number: int) -> str:
+    """ "13" -> "XIII": the Congress number is the term it elects."""
+    out = ""
+    for value, numeral in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        count, number = divmod(number, value)
+        out += numeral * count
     return out
 
 
@@ -203,15 +284,25 @@ def plenum_key(plenum: int, term: str | None) -> str:
 def _add_context(layout: Layout, m: Mention) -> None:
     in_paren = layout.view[max(0, m.start - 3) : m.start].rstrip().endswith("(")
     m.tail = read_tail(layout, m.end, in_paren=in_paren)
-    if m.form == "plenum":
+    if m.form in ("plenum", "congress"):
         m.term = m.term or m.tail.term
         return
     if not m.own_line:
         m.before, m.verb = issuer_before(layout, m.start)
+    if m.tail.date is None and m.verb is not None:
+        m.tail = replace(m.tail, date=_issued_on(layout, m.start))
     m.title = title_after(layout, m.tail.end)
     issuer = m.issuer
     m.term = m.tail.term or (issuer.term if issuer else None)
     m.plenum = issuer.plenum if issuer else None
+
+
+def _issued_on(layout: Layout, start: int) -> DateMatch | None:
+    """The date a sentence opens with, when it issues the document: "Ngày 28/02/2023, Bộ Chính trị ban hành
+    Kết luận số 50-KL/TW" (not "Ngày 10/8/2022, Tỉnh ủy tổ chức hội nghị sơ kết ... Nghị quyết số 18")."""
+    sent_start = layout.sentence(start)[0]
+    opening = _OPENING_DATE.match(layout.low, sent_start, start)
+    return date_at(layout.low, opening.end(), start) if opening else None
 
 
 def _resolve_short(layout: Layout, mentions: list[Mention]) -> list[str]:
@@ -259,85 +350,37 @@ def unify_serials(mentions: list[Mention]) -> None:
             m.key = first.setdefault((int(m.number.serial), m.number.type_code, m.number.issuer_code), m.key)
 
 
-def cited_documents(
-    layout: Layout, mentions: list[Mention], own: OwnDocument | None, home: str | None
-) -> tuple[tuple[CitedDocument, ...], list[str]]:
-    """One document per key, with everything its mentions state; the own document's facts win."""
+def split_by_term(mentions: list[Mention]) -> list[str]:
+    """One number dated in two committee terms names two documents (numbering restarts each term): "34-KL/TW,
+    ngày 07/8/2018" and "34-KL/TW, ngày 18/4/2022". The first keeps the number as its key, a later one becomes
+    "34-KL/TW@2022-04-18"; an undated mention joins the nearest dated one before it (else the first)."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.key:
+        if m.key and m.form in ("number", "short") and m.kind == "party":
             groups.setdefault(m.key, []).append(m)
-    docs, warnings = [], []
+    warnings = []
     for key, group in groups.items():
-        doc, notes = _document(layout, key, group, home)
-        if own is not None and own.number == key:
-            doc = replace(
-                doc,
-                type=own.type or doc.type,
-                type_code=own.type_code or doc.type_code,
-                issuer=own.issuer or doc.issuer,
-                date=own.date,
-                title=own.title or doc.title,
-                term=own.term or doc.term,
-            )
-        warnings += [f"{key}: {n}" for n in notes]
-        docs.append(doc)
-    return tuple(docs), warnings
+        keys: dict[str, tuple[str, str]] = {}  # term -> (key, date)
+        for m in group:
+            iso = m.tail.date.iso if m.tail is not None and m.tail.date is not None else None
+            term = _term_of(key, iso, m.term) if iso else None
+            if iso and term and term not in keys:
+                keys[term] = (key if not keys else f"{key}@{iso}", iso)
+        if len(keys) < 2:
+            continue
+        current = None
+        for m in group:
+            iso = m.tail.date.iso if m.tail is not None and m.tail.date is not None else None
+            term = _term_of(key, iso, m.term) if iso or m.term else None
+            current = keys[term][0] if term in keys else current
+            m.key = current or key
+        dates = ", ".join(iso for _, iso in keys.values())
+        names = " and ".join(k for k, _ in keys.values())
+        warnings.append(f"{key}: two documents carry this number here ({dates}): kept apart as {names}")
+    return warnings
 
 
-def _document(
-    layout: Layout, key: str, group: list[Mention], home: str | None
-) -> tuple[CitedDocument, list[str]]:
-    text = layout.text
-    numbered = [m for m in group if m.form == "number"] or group
-    lead = numbered[0]
-    notes = [n for m in group for n in m.notes]
-    issuer, issuer_notes = _issuer(layout, group, lead, home)
-    dates = list(dict.fromkeys(m.tail.date.iso for m in group if m.tail and m.tail.date))
-    if len(dates) > 1:
-        notes.append(f"dated {' and '.join(dates)} in different places: kept {dates[0]}")
-    title = next((m.title for m in group if m.title), None)
-    doc = CitedDocument(
-        key=key,
-        number=None if lead.form == "plenum" else key,
-        type=next((m.type_vi for m in numbered if m.type_vi), None),
-        type_code=next((m.type_code for m in numbered if m.type_code), None),
-        issuer=issuer,
-        issuer_code=lead.number.issuer_code if lead.number else ("TW" if lead.form == "plenum" else None),
-        date=dates[0] if dates else None,
-        kind=lead.kind,
-        term=next((m.term for m in group if m.term), None),
-        plenum=next((m.plenum for m in group if m.plenum), None),
-        title=_clean(text[title[0] : title[1]]) if title else None,
-        mentions=tuple(Span(m.start, m.end, text[m.start : m.end]) for m in group),
-        notes=tuple(dict.fromkeys(notes + issuer_notes)),
-    )
-    return doc, notes + issuer_notes
-
-
-def _issuer(
-    layout: Layout, group: list[Mention], lead: Mention, home: str | None
-) -> tuple[str | None, list[str]]:
-    """The issuer the words state (a code that contradicts them goes into the notes), else the code's."""
-    code = lead.number.issuer_code if lead.number else None
-    stated = [m.issuer.info for m in group if m.issuer is not None]
-    if lead.form == "plenum":
-        central = body_by_key("ban-chap-hanh-trung-uong")
-        stated = stated or ([central] if central else [])
-    if not stated:
-        by_code = body_for_code(code)
-        return (body_label(by_code) if by_code else None), []
-    info = stated[0]
-    if info.level == "province" and info.province is None and home:
-        info = replace(info, province=home)
-    notes = []
-    others = sorted({body_label(o) for o in stated if o.key != info.key})
-    if others:
-        notes.append(f"issuer stated as {body_label(info)} and as {', '.join(others)}: kept the first")
-    if not code_agrees(info, code):
-        notes.append(f"the issuer code {code} contradicts the words {body_label(info)!r}: the words kept")
-    return body_label(info), notes
-
-
-def _clean(title: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"\*\*|[“”\"*]", "", title)).strip(" ,;:")
+def _term_of(number: str, iso: str | None, stated: str | None) -> str | None:
+    if stated:
+        return stated
+    return central_term_for(iso) if number.endswith("TW") else local_term_for(iso)

@@ -4,7 +4,10 @@
 "đề nghị của Ban Tổ chức Trung ương (Tờ trình số ...").
 
 Only what sits next to the mention counts: "Ngày 10/8/2022, Tỉnh ủy ... tổ chức hội nghị ... Nghị quyết số
-18-NQ/TW" gives the resolution no date.
+18-NQ/TW" gives the resolution no date (a sentence that issues the document, "Ngày 28/02/2023, Bộ Chính trị
+ban hành Kết luận số 50-KL/TW", does: see :mod:`graph.extract.citations`). A clause that shares the
+sentence's subject names its issuer there: "Ngày 05/01/2018, Ban Thường vụ Huyện ủy tổ chức hội nghị ...; ban
+hành Kế hoạch số 42-KH/HU".
 """
 
 from __future__ import annotations
@@ -22,18 +25,31 @@ __all__ = ["Tail", "issuer_before", "read_tail", "title_after"]
 # Example lines: "18-NQ/TW\ncủa Ban Chấp hành", "34-KL/TW, ngày 07/8/2018", "(Tờ trình số ..., ngày
 # 23/5/2022)".
 _SEP = re.compile(r"[ \t]*(?:\n[ \t]*)?[,(]?[ \t]*")
-# Before a date in a tail. Example lines: "ban hành ngày 7/7/2022", "ký ngày 12/8/2022".
-_DATE_LEAD = re.compile(r"(?:(?:ban hanh|ky|thong qua)\s+)?")
+# Before a date in a tail. Example lines: "ban hành ngày 7/7/2022", "ký ngày 12/8/2022", "được ban hành ngày".
+_DATE_LEAD = re.compile(r"(?:(?:duoc\s+)?(?:ban hanh|ky|thong qua)\s+)?")
+# A second issuer of a joint document, kept in the tail. Example line: "của Bộ Chính trị, Ban Bí thư về ...".
+_JOINT = re.compile(r"[ \t]*(?:,|\s(?:va|voi))[ \t]*")
 # Before an issuer in a tail. Example lines: "của Bộ Chính trị", "do Ban Bí thư".
 _OF = re.compile(r"(?:cua|do)\s+")
 # An issuing verb right before a mention. Example lines: "ban hành Hướng dẫn số 03-HD/TW", "đã thông qua
-# Nghị quyết 18-NQ/TW", "đã ký Kết luận số 55-KL/TU".
-_ISSUE_VERB = re.compile(r"(?<![a-z])(?:ky\s+)?(?:ban hanh|thong qua|ky)\s*$")
+# Nghị quyết 18-NQ/TW", "đã ký Kết luận số 55-KL/TU", "Huyện ủy đã xây dựng Kế hoạch số 85-KH/HU".
+_ISSUE_VERB = re.compile(r"(?<![a-z])(?:ky\s+)?(?:ban hanh|thong qua|ky|xay dung)\s*$")
 # Between a body and its issuing verb: a term and adverbs only. Example lines: "Bộ Chính trị đã ban hành",
 # "Hội nghị Trung ương 6 (khóa XII) đã thông qua".
 _BODY_TO_VERB = re.compile(
     r"(?:\s*,?\s*\(?\s*khoa\s+[ivxl]+\s*\)?)?(?:\s+(?:da|vua|moi|chinh thuc|cung|se))*\s*"
 )
+# What a submitted document follows. Example lines: "Ban Tổ chức Trung ương (Tờ trình số", "Tỉnh ủy tại Tờ
+# trình".
+_OPENS_SUBMISSION = re.compile(r"(?:\(|\stai)\s*$")
+_BODY_REACH = 160  # a body ending right before a verb or a bracket starts this close to it
+# What may stand before the subject of a sentence. Example lines: "2.1. ", "Ngày 05/01/2018, ", "Sáng 12/5, ".
+_SUBJECT_LEAD = re.compile(
+    r"[\W\d_]*(?:(?:[ivxl]+|[a-z]|\d+(?:\.\d+)*)\s*[.)/-]\s*)*(?:(?:ngay|sang|chieu|toi|trong|dau|cuoi)\s[^,;.]{1,30},\s*)?"
+)
+# A coordinated clause opening right before an issuing verb. Example lines: "; ban hành", ", đồng thời ban
+# hành".
+_CLAUSE_VERB = re.compile(r"[;,]\s*(?:(?:dong thoi|va|sau do|da|cung da)\s+)*(?:ky\s+)?$")
 # A body that submits a document in brackets or "tại" it. Example lines: "đề nghị của Ban Tổ chức Trung ương
 # (Tờ trình số 175-TTr/BTCTW", "đề nghị của Ban Tổ chức Tỉnh ủy tại Tờ trình số 45-TTr/BTCTU".
 _BODY_TO_PAREN = re.compile(r"\s*,?\s*\(\s*|\s+tai\s+")
@@ -80,6 +96,9 @@ def read_tail(layout: Layout, pos: int, *, in_paren: bool = False) -> Tail:
             date, pos = found, found.end
         elif body is not None:
             issuer, pos, term = body, body.end, term or body.term
+            joint = _JOINT.match(low, pos, end)
+            other = match_body(layout.text, low, joint.end(), end) if joint else None
+            pos = other.end if other is not None else pos
         elif stated is not None and stated.group("term"):
             term, pos = stated.group("term").upper(), stated.end()
         else:
@@ -108,16 +127,35 @@ def issuer_before(layout: Layout, start: int) -> tuple[BodyMatch | None, tuple[i
     sent_start = layout.sentence(start)[0]
     window_start = max(sent_start, start - 40)
     verb = _ISSUE_VERB.search(low, window_start, start)
-    bodies = find_bodies(text, low, sent_start, verb.start() if verb else start)
+    if verb is None and not _OPENS_SUBMISSION.search(low, max(sent_start, start - 8), start):
+        return None, None
+    end = verb.start() if verb else start
+    bodies = find_bodies(text, low, max(sent_start, end - _BODY_REACH), end)
     if verb:
         span = (verb.start(), verb.end())
+        # "Thay mặt Bộ Chính trị, đồng chí ..., Thường trực Ban Bí thư đã ký": the body signed for, not the
+        # signer's own
+        behalf = _ON_BEHALF.search(low, sent_start, verb.start())
+        if behalf and ";" not in low[behalf.end() : verb.start()]:
+            return match_body(text, low, behalf.end(), verb.start()), span
         if bodies and _BODY_TO_VERB.fullmatch(low, bodies[-1].end, verb.start()):
             return bodies[-1], span
-        behalf = _ON_BEHALF.search(low, sent_start, verb.start())
-        return (match_body(text, low, behalf.end(), verb.start()) if behalf else None), span
+        return _shared_subject(layout, sent_start, verb.start()), span
     if bodies and _BODY_TO_PAREN.fullmatch(low, bodies[-1].end, start):
         return bodies[-1], None
     return None, None
+
+
+def _shared_subject(layout: Layout, sent_start: int, verb: int) -> BodyMatch | None:
+    """The subject of a sentence that a later coordinated clause shares: "Ngày 05/01/2018, Ban Thường vụ Huyện
+    ủy tổ chức hội nghị ...; ban hành Kế hoạch số 42-KH/HU" (the only body before the verb, opening the
+    sentence, and the verb opening a clause)."""
+    low = layout.low
+    lead = _SUBJECT_LEAD.match(low, sent_start, verb)
+    subject = match_body(layout.text, low, lead.end(), verb) if lead else None
+    if subject is None or not _CLAUSE_VERB.search(low, subject.end, verb):
+        return None
+    return None if find_bodies(layout.text, low, subject.end, verb) else subject
 
 
 def title_after(layout: Layout, pos: int) -> tuple[int, int] | None:

@@ -3,10 +3,14 @@
 - An **official text** (parse found its number line or type line with a place-date line, signature or
   recipients): the number from "Số 16-TB/TW", the type from the type line (it wins over the printed code),
   the issuer from the title ("KẾT LUẬN CỦA BỘ CHÍNH TRỊ"), else the signature ("T/M BỘ CHÍNH TRỊ"), else the
-  header ("TỈNH ỦY HÀ TĨNH"); the date and place from "Hà Nội, ngày 07 tháng 7 năm 2022"; signers,
-  recipients and incoming stamps.
+  header ("TỈNH ỦY HÀ TĨNH", "BAN CHẤP HÀNH TRUNG ƯƠNG" / "VĂN PHÒNG"), placed where the text stands
+  (:mod:`graph.extract.home`: "T/M BAN THƯỜNG VỤ" under "HUYỆN ỦY CAN LỘC" is Can Lộc's standing board); the
+  date and place from "Hà Nội, ngày 07 tháng 7 năm 2022"; signers, recipients and incoming stamps. A letter
+  without a type line and with a "V/v ..." subject is a Công văn.
 - A **portal** page presents one document in its lead: "Thay mặt Ban Thường vụ Tỉnh ủy Hà Tĩnh, ... đã ký
-  Kết luận số 55-KL/TU của Ban Thường vụ Tỉnh ủy về ...": that mention is the own document.
+  Kết luận số 55-KL/TU của Ban Thường vụ Tỉnh ủy về ...", "Đồng chí Trần Minh Quang, Phó Bí thư Thường trực
+  Tỉnh ủy đã ký ban hành Kế hoạch số 245-KH/TU ...": that mention is the own document, unless the page shows
+  other documents being issued too (then it reports on several: news).
 - A **news** article: no own document; its publication line ("23:48 03/04/2023") is ``published``.
 
 Nothing is invented: a text without a number has an own document without one, a date the text does not
@@ -16,7 +20,7 @@ state stays None, and so does a province it does not name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 from graph.extract.bodies import (
@@ -24,35 +28,36 @@ from graph.extract.bodies import (
     BodyMatch,
     body_label,
     code_agrees,
-    find_bodies,
     match_body,
     proper_case,
     resolve_body,
 )
 from graph.extract.citations import Mention
 from graph.extract.dates import date_at, find_dates
+from graph.extract.home import Home, header_committee, localise
 from graph.extract.signature import portal_signer, read_receipt, read_recipients, read_signers
 from graph.extract.typewords import TypeInfo, party_type, type_word_pattern
 from graph.model import OwnDocument, Span
 from graph.parse import Layout, is_upper_line
 
-__all__ = ["OwnReading", "home_province", "read_own"]
+__all__ = ["OwnReading", "read_own"]
 
 Kind = Literal["official_text", "portal", "news", "unknown"]
 # The type word a title starts with. Example lines: "THÔNG BÁO\nKẾT LUẬN CỦA BỘ CHÍNH TRỊ", "**THÔNG BÁO**".
 _TITLE_TYPE = re.compile(rf"\W*(?P<word>{type_word_pattern()})(?![a-z])")
-# "của" before the issuer in a title. Example line: "KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY".
-_OF = re.compile(r"(?<![a-z])cua\s+")
+# The subject line of a letter. Example line: "V/v triển khai Nghị quyết số 22/2019/NQ-HĐND".
+_LETTER_SUBJECT = re.compile(r"\W*(?:v/v|ve viec)(?![a-z])")
+# "của" right after the type words of a title, before its issuer. Example lines: "KẾT LUẬN CỦA THƯỜNG TRỰC
+# TỈNH ỦY", "THÔNG BÁO\nKẾT LUẬN CỦA BỘ CHÍNH TRỊ", "CHỈ THỊ\nCỦA BAN THƯỜNG VỤ THÀNH ỦY"; not "CHƯƠNG TRÌNH
+# HÀNH ĐỘNG\nthực hiện nghị quyết của Ban Chấp hành Đảng bộ tỉnh" (another document's issuer).
+_OF = re.compile(rf"\W*(?:{type_word_pattern()})(?:\W+(?:{type_word_pattern()}))?\W+cua\s+")
 # A signature mark on behalf of a collective body. Example lines: "T/M BỘ CHÍNH TRỊ", "TM. BAN THƯỜNG VỤ".
 _ON_BEHALF_MARK = re.compile(r"\W*(?:t/m|tm\.)\s*")
-# A sentence opening with a date. Example line: "Ngày 12/8/2022, Ban Thường vụ Tỉnh ủy ban hành ...".
-_OPENING_DATE = re.compile(r"\W*(?=ngay\s+\d)")
+# A sentence opening with a date, after a news agency's tag. Example lines: "Ngày 12/8/2022, Ban Thường vụ
+# Tỉnh ủy ban hành ...", "(TG) - Ngày 30/5/2024, thay mặt Bộ Chính trị, ... đã ký ban hành".
+_OPENING_DATE = re.compile(r"\W*(?:\([^()\n]{1,20}\)\s*-?\s*)?(?=ngay\s+\d)")
 # The place before ", ngày" in a place-date line. Example line: "Hà Nội, ngày 07 tháng 7 năm 2022".
 _PLACE = re.compile(r"((?:[^\W\d_]+[ \t]+){0,3}[^\W\d_]+)\s*,\s*$")
-# The national line of a header, not an issuer. Example line: "ĐẢNG CỘNG SẢN VIỆT NAM".
-_NATIONAL = re.compile(r"dang cong san viet nam")
-# A provincial committee word followed by a name. Example lines: "Tỉnh ủy Hà Tĩnh", "THÀNH ỦY HÀ NỘI".
-_COMMITTEE_WORD = re.compile(r"(?<![a-z])(?:tinh uy|thanh uy)(?=\s+\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +68,13 @@ class OwnReading:
     warnings: tuple[str, ...] = ()
 
 
-def read_own(layout: Layout, mentions: list[Mention], home: str | None = None) -> OwnReading:
-    """The own document and the kind of text (official text, portal page, news article); ``home`` is the
-    one province the text's provincial bodies name (:func:`home_province`)."""
+def read_own(layout: Layout, mentions: list[Mention], home: Home | None = None) -> OwnReading:
+    """The own document and the kind of text (official text, portal page, news article); ``home`` is where
+    the text stands (:func:`graph.extract.home.home_of`)."""
+    home = home or Home()
     published = _published(layout)
     if layout.official:
-        document, warnings = _official(layout, mentions)
+        document, warnings = _official(layout, mentions, home)
         return OwnReading(document, "official_text", published, tuple(warnings))
     lead = _portal_mention(layout, mentions)
     if lead is not None:
@@ -90,32 +96,33 @@ def _span(layout: Layout, start: int, end: int) -> Span:
 
 
 # --- official texts ------------------------------------------------------------------------------------
-def _official(layout: Layout, mentions: list[Mention]) -> tuple[OwnDocument, list[str]]:
+def _official(layout: Layout, mentions: list[Mention], home: Home) -> tuple[OwnDocument, list[str]]:
     warnings: list[str] = []
     line = next((m for m in mentions if m.own_line), None)
     type_info = _title_type(layout)
     if line is not None and type_info is not None:
         warnings += _correct_type(layout, line, type_info)
-    committee = _header_committee(layout)
-    issuer = _title_issuer(layout, mentions) or _signature_issuer(layout, committee) or committee
-    info = _with_province(issuer.info, committee.info if committee else None) if issuer else None
+    committee = home.committee
+    issuer = _title_issuer(layout) or _signature_issuer(layout, committee) or header_committee(layout)
+    info = localise(issuer.info, home) if issuer else None
     code = line.number.issuer_code if line and line.number else None
-    if info is not None and not code_agrees(info, code):
+    party = line is not None and line.kind == "party"
+    if info is not None and party and not code_agrees(info, code):
         warnings.append(f"the issuer code {code} contradicts the issuer {body_label(info)!r}: the words kept")
     date, date_span, place = _place_date(layout, warnings)
     title, title_span = _title(layout)
     document = OwnDocument(
         number=line.key if line else None,
-        type=type_info.vi if type_info else (line.type_vi if line else None),
+        type=type_info.vi if type_info else (line.type_vi if line else None) or _letter(layout),
         type_code=line.type_code if line else (type_info.printed[0] if type_info else None),
         issuer=body_label(info) if info else None,
         issuer_code=code,
         date=date,
         title=title,
         place=place,
-        province=info.province if info else None,
+        province=(info.province if info else None) or home.province,
         term=issuer.term if issuer else None,
-        signers=read_signers(layout, layout.block("signature"), committee.info if committee else None),
+        signers=read_signers(layout, layout.block("signature"), committee),
         recipients=read_recipients(layout, layout.block("recipients")),
         received=read_receipt(layout, layout.block("stamp")),
         number_span=_span(layout, line.start, line.end) if line else None,
@@ -123,6 +130,12 @@ def _official(layout: Layout, mentions: list[Mention]) -> tuple[OwnDocument, lis
         date_span=date_span,
     )
     return document, warnings
+
+
+def _letter(layout: Layout) -> str | None:
+    """An official text without a type line whose subject is a "V/v ..." line is a letter (Công văn)."""
+    title = layout.block("title")
+    return "Công văn" if title and _LETTER_SUBJECT.match(layout.low, title.start, title.end) else None
 
 
 def _title_type(layout: Layout) -> TypeInfo | None:
@@ -148,35 +161,14 @@ def _correct_type(layout: Layout, line: Mention, info: TypeInfo) -> list[str]:
     return [note]
 
 
-def _header_committee(layout: Layout) -> BodyMatch | None:
-    """The issuing body the header names ("TỈNH ỦY HÀ TĨNH", "BAN CHẤP HÀNH TRUNG ƯƠNG")."""
-    header, stamp = layout.block("header"), layout.block("stamp")
-    if header is None:
-        return None
-    skip = (stamp.start, stamp.end) if stamp else (-1, -1)
-    national = [(m.start(), m.end()) for m in _NATIONAL.finditer(layout.low, header.start, header.end)]
-    found = [
-        b
-        for b in find_bodies(layout.text, layout.low, header.start, header.end)
-        if not skip[0] <= b.start < skip[1] and not any(s <= b.start < e for s, e in national)
-    ]
-    return found[-1] if found else None
-
-
-def _title_issuer(layout: Layout, mentions: list[Mention]) -> BodyMatch | None:
-    """ "KẾT LUẬN CỦA BỘ CHÍNH TRỊ": the first "của <body>" of the title, before any document it cites."""
+def _title_issuer(layout: Layout) -> BodyMatch | None:
+    """ "KẾT LUẬN CỦA BỘ CHÍNH TRỊ": the body after "của" right after the title's type words."""
     title = layout.block("title")
-    if title is None:
-        return None
-    end = min([m.start for m in mentions if title.start <= m.start < title.end], default=title.end)
-    for m in _OF.finditer(layout.low, title.start, end):
-        body = match_body(layout.text, layout.low, m.end(), end)
-        if body is not None:
-            return body
-    return None
+    of = _OF.match(layout.low, title.start, title.end) if title else None
+    return match_body(layout.text, layout.low, of.end(), title.end) if of and title else None
 
 
-def _signature_issuer(layout: Layout, committee: BodyMatch | None) -> BodyMatch | None:
+def _signature_issuer(layout: Layout, committee: BodyInfo | None) -> BodyMatch | None:
     """ "T/M BỘ CHÍNH TRỊ"; "T/M BAN THƯỜNG VỤ" under a header "TỈNH ỦY HÀ TĨNH" is that committee's board."""
     block = layout.block("signature")
     if block is None:
@@ -186,19 +178,11 @@ def _signature_issuer(layout: Layout, committee: BodyMatch | None) -> BodyMatch 
         line_end = block.end if line_end < 0 else line_end
         body = match_body(layout.text, layout.low, m.end(), line_end)
         if body is None and committee is not None:
-            composed = resolve_body(
-                f"{proper_case(layout.view[m.end() : line_end])} {body_label(committee.info)}"
-            )
+            composed = resolve_body(f"{proper_case(layout.view[m.end() : line_end])} {body_label(committee)}")
             body = BodyMatch(m.end(), line_end, composed) if composed else None
         if body is not None:
             return body
     return None
-
-
-def _with_province(info: BodyInfo, committee: BodyInfo | None) -> BodyInfo:
-    if info.level == "province" and info.province is None and committee is not None and committee.province:
-        return replace(info, province=committee.province)
-    return info
 
 
 def _place_date(layout: Layout, warnings: list[str]) -> tuple[str | None, Span | None, str | None]:
@@ -253,7 +237,8 @@ def _starts_with_name(line: str) -> bool:
 # --- portal pages ------------------------------------------------------------------------------------
 def _portal_mention(layout: Layout, mentions: list[Mention]) -> Mention | None:
     """The document a page presents: a body issues it in the first sentence ("Thay mặt Ban Thường vụ ...,
-    ... đã ký Kết luận số 55-KL/TU", "Ban Thường vụ Tỉnh ủy vừa ban hành ..."), or it heads the page."""
+    ... đã ký Kết luận số 55-KL/TU", "Ban Thường vụ Tỉnh ủy vừa ban hành ..."), and the page shows no other
+    document being issued (a news report on several is no portal page of one); or it heads the page."""
     body = layout.block("body")
     if body is None:
         return None
@@ -262,17 +247,17 @@ def _portal_mention(layout: Layout, mentions: list[Mention]) -> Mention | None:
         if m.form != "number" or m.kind != "party" or not body.start <= m.start < first_end:
             continue
         heading = m.start - body.start <= 2 and (m.title is not None or m.issuer is not None)
-        if heading or (m.verb is not None and m.before is not None):
+        others = any(o.verb is not None and o.key != m.key for o in mentions if o.start > body.start)
+        if heading or (m.verb is not None and m.before is not None and not others):
             return m
     return None
 
 
-def _portal(layout: Layout, lead: Mention, home: str | None) -> OwnDocument:
+def _portal(layout: Layout, lead: Mention, home: Home) -> OwnDocument:
     sent_start = layout.sentence(lead.start)[0]
     issuer = lead.issuer
     info = issuer.info if issuer else None
-    if info is not None and info.level == "province" and info.province is None and home:
-        info = replace(info, province=home)
+    info = localise(info, home) if info is not None else None
     date = lead.tail.date if lead.tail else None
     if date is None and lead.verb is not None:
         opening = _OPENING_DATE.match(layout.low, sent_start, lead.start)
@@ -309,29 +294,3 @@ def _portal_title(layout: Layout, lead: Mention) -> str | None:
 
 def _signs(layout: Layout, verb: tuple[int, int]) -> bool:
     return layout.low[verb[0] : verb[1]].startswith("ky")
-
-
-def home_province(layout: Layout, mentions: list[Mention]) -> str | None:
-    """The issuer's province an official header names ("TỈNH ỦY HÀ TĨNH"), else the one province the text's
-    provincial bodies name ("Ban Thường vụ Tỉnh ủy Hà Tĩnh"), if only one."""
-    header = _header_committee(layout)
-    if header is not None and header.info.province:
-        return header.info.province
-    stamp = layout.block("stamp")
-    skip = (stamp.start, stamp.end) if stamp else (-1, -1)
-    found = {
-        b.info.province
-        for b in _committee_mentions(layout)
-        if b.info.province and b.info.level == "province" and not skip[0] <= b.start < skip[1]
-    }
-    found |= {m.issuer.info.province for m in mentions if m.issuer and m.issuer.info.province}
-    return next(iter(found)) if len(found) == 1 else None
-
-
-def _committee_mentions(layout: Layout) -> list[BodyMatch]:
-    out = []
-    for m in _COMMITTEE_WORD.finditer(layout.low, *layout.main):
-        body = match_body(layout.text, layout.low, m.start(), layout.main[1])
-        if body is not None:
-            out.append(body)
-    return out

@@ -145,6 +145,18 @@ def read_receipt(layout: Layout, block: Block | None) -> tuple[Receipt, ...]:
     return (Receipt(by, number.group(1) if number else None, dates[0].iso if dates else None, span),)
 
 
+def _name_then_title(layout: Layout, start: int, end: int) -> Signer | None:
+    """ "Đồng chí Trần Minh Quang, Phó Bí thư Thường trực Tỉnh ủy đã ký": the name, a comma, the capacity."""
+    comma = layout.text.find(",", start, end)
+    name = layout.text[start:comma].strip() if comma >= 0 else ""
+    words = name.split()
+    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words) or not _NAME.fullmatch(name):
+        return None
+    capacity = re.sub(r"\s+", " ", layout.text[comma + 1 : end]).strip(" ,") or None
+    name_start = layout.text.find(name, start, comma)
+    return Signer(name, capacity, Span(name_start, name_start + len(name), name))
+
+
 def portal_signer(layout: Layout, sentence_start: int, verb_start: int) -> Signer | None:
     """ "Thay mặt <body>, <capacity> <Name> đã ký ..." or "đồng chí <Name> ... ký" before a signing verb."""
     low, text = layout.low, layout.text
@@ -155,6 +167,10 @@ def portal_signer(layout: Layout, sentence_start: int, verb_start: int) -> Signe
         return None
     comma = low.find(",", behalf.end(), end) if behalf else -1
     start = comrade.end() if comrade else (comma + 1 if comma >= 0 else end)
+    if comrade is not None and behalf is None:
+        named = _name_then_title(layout, start, end)
+        if named is not None:
+            return named
     phrase = text[start:end].strip()
     words = phrase.split()
     run = 0

@@ -21,7 +21,14 @@ from functools import cache
 from graph.doctypes import doc_types
 from graph.parse import ascii_view
 
-__all__ = ["TypeInfo", "party_type", "party_type_for_code", "state_type", "type_word_pattern"]
+__all__ = [
+    "TypeInfo",
+    "party_type",
+    "party_type_for_code",
+    "party_type_words",
+    "state_type",
+    "type_word_pattern",
+]
 
 # State document forms: type word -> the code its numbers print (None: no code in the number).
 _STATE_TYPES: dict[str, str | None] = {
@@ -70,6 +77,16 @@ def type_word_pattern() -> str:
     """An alternation of every type word, folded like ``Layout.low``, longest first (no groups)."""
     words = set(_party_words()) | {ascii_view(w) for w in _STATE_TYPES}
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def party_type_words() -> frozenset[str]:
+    """Every Party type word, folded, its words separated by one space: "ket luan", "thong bao ket luan"."""
+    return _party_word_set()
+
+
+@cache
+def _party_word_set() -> frozenset[str]:
+    return frozenset(_party_words())
 
 
 def party_type(folded_word: str) -> TypeInfo | None:

@@ -1,0 +1,165 @@
+"""The views a text is parsed on, its lines and the cells of a flattened table.
+
+``ascii_view`` folds the match view (:func:`graph.text.match_view`) to lower case without diacritics, keeping
+the length, so that keywords survive damaged diacritics ("Ket luan so 55-KL/TU") and every offset found in it
+is an offset in the text.
+
+>>> ascii_view("Tỉnh ủy Hà Tĩnh ĐẾN")
+'tinh uy ha tinh den'
+>>> is_upper_line("KẾT LUẬN CỦA BỘ CHÍNH TRỊ"), is_upper_line("Võ Văn Thương")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from graph.doctypes import doc_types
+
+__all__ = [
+    "Block",
+    "BlockKind",
+    "Line",
+    "anchored",
+    "ascii_view",
+    "blank",
+    "columns",
+    "indent",
+    "is_upper_line",
+    "lines_of",
+    "next_filled",
+    "strip_end",
+    "type_words",
+    "word_matches",
+]
+
+BlockKind = Literal[
+    "header", "number", "place_date", "stamp", "type", "title", "body", "signature", "recipients", "dateline"
+]
+Line = tuple[int, int]  # (start, end) of a line, end before the line break
+
+# A letter. Example: any of "KẾT LUẬN", none of "* 16".
+_LETTERS = re.compile(r"[^\W\d_]")
+# The start of a word in the folded view. Example: the "t" of "tiếp tục", not the "a" of "ban".
+_WORD_START = re.compile(r"(?<![a-z])[a-z]")
+# A wide gap between the cells of a flattened table. Example line: "Nơi nhận:        T/M BAN THƯỜNG VỤ".
+_COLUMN_GAP = re.compile(r"\S(?:[ \t]{3,}|\t)(?=\S)")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: BlockKind
+    start: int
+    end: int
+
+
+@cache
+def type_words() -> tuple[str, ...]:
+    """Type words of graph/data/document_types.yaml, folded like ``low``, longest first."""
+    words = {ascii_view(w) for row in doc_types() for w in (row.vi, *row.words)}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _fold_char(char: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    base = base.replace("Đ", "d").replace("đ", "d").lower()
+    return base if len(base) == 1 else char
+
+
+_FOLD = {
+    code: _fold_char(chr(code))
+    for code in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+    if _fold_char(chr(code)) != chr(code)
+}
+
+
+def ascii_view(view: str) -> str:
+    """``view`` lower-cased without diacritics, same length: "Tỉnh ủy Hà Tĩnh" -> "tinh uy ha tinh"."""
+    return view.translate(_FOLD)
+
+
+def is_upper_line(text: str) -> bool:
+    """Whether a line's letters are all capitals (at least two of them)."""
+    return text.isupper() and len(_LETTERS.findall(text, 0, 64)) >= 2
+
+
+def lines_of(text: str) -> list[Line]:
+    """(start, end) of each line, end before the line break."""
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        out.append((pos, pos + len(line.rstrip("\r\n"))))
+        pos += len(line)
+    return out
+
+
+def blank(text: str, line: Line) -> bool:
+    return line[0] == line[1] or text[line[0] : line[1]].isspace()
+
+
+def strip_end(text: str, start: int, end: int) -> int:
+    return start + len(text[start:end].rstrip())
+
+
+def next_filled(text: str, pos: int, end: int) -> int:
+    return end - len(text[pos:end].lstrip())
+
+
+def columns(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of a line of a flattened table, split at wide gaps: "- Lưu VP,        (Đã ký)"."""
+    cells, pos = [], start
+    for gap in _COLUMN_GAP.finditer(text, start, end):
+        cells.append((pos, gap.start() + 1))
+        pos = gap.end()
+    cells.append((pos, end))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in cells if text[s:e].strip()]
+
+
+def indent(text: str, start: int, end: int) -> int:
+    """How far a line's text stands from its left margin."""
+    return len(text[start:end]) - len(text[start:end].lstrip(" \t"))
+
+
+def word_matches(pattern: re.Pattern[str], low: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``low[start:end]`` that start a word, as ``finditer`` with a leading
+    ``(?<![a-z])`` would give them. A pattern opening with a literal word ("tiếp tục ...") is found fast by
+    the regex engine; the look-behind, checked here instead, would make it try every position."""
+    pos = start
+    while (m := pattern.search(low, pos, end)) is not None:
+        if m.start() > 0 and "a" <= low[m.start() - 1] <= "z":
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = max(m.end(), m.start() + 1)
+
+
+def anchored(
+    pattern: re.Pattern[str],
+    anchor: re.Pattern[str],
+    low: str,
+    start: int,
+    end: int,
+    before: int,
+    starts: re.Pattern[str] | None = None,
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``low[start:end]``, as ``finditer`` gives them, for a pattern that starts
+    where ``starts`` matches (a word, by default) and whose every match holds a match of ``anchor`` (a literal
+    found fast, "đồng thời") at most ``before`` characters after its start: the pattern is tried only there,
+    before each anchor."""
+    starts = starts or _WORD_START
+    tried = start
+    for a in anchor.finditer(low, start, end):
+        if a.start() < tried:
+            continue
+        for w in starts.finditer(low, max(tried, a.start() - before), a.start() + 1):
+            m = pattern.match(low, w.start(), end)
+            if m is not None:
+                yield m
+                tried = max(m.end(), w.start() + 1)
+                break
+        else:
+            tried = a.start() + 1
