@@ -42,7 +42,7 @@ from graph.extract import extract_text
 from graph.extract.bodies import resolve_body
 from graph.extract.numbers import find_numbers, normalise_number
 from graph.gold import GoldDocument, GoldError, GoldFile, GoldModel, load_gold
-from graph.model import THIS, CitedDocument, Extraction, ModelMention
+from graph.model import THIS, CitedDocument, Extraction, ModelMention, contract_relations
 from graph.sources import read_source
 from graph.text import fold, match_view, nfc
 
@@ -300,7 +300,7 @@ def _same_issuer(gold: str, predicted: str | None) -> bool:
 def _relations(gold: GoldFile, ext: Extraction, notes: list[str]) -> tuple[Counts, Accuracy]:
     own = ext.document.number if ext.document is not None else None
     want = _pairs(((r.source, r.target, r.relation) for r in gold.relations), gold.this_number)
-    got = _pairs(((r.source, r.target, r.relation) for r in ext.relations), own)
+    got = _pairs(((r.source, r.target, r.relation) for r in contract_relations(ext)), own)
     counts = _compare(want, got, "relation", notes)
     kinds = Accuracy()
     for pair in sorted(want.keys() & got.keys()):

@@ -22,6 +22,7 @@ __all__ = [
     "Relation",
     "Signer",
     "Span",
+    "contract_relations",
     "to_json",
 ]
 
@@ -178,9 +179,29 @@ class Extraction:
     kind: Literal["official_text", "portal", "news", "unknown"] = "unknown"
 
 
+def contract_relations(extraction: Extraction) -> tuple[Relation, ...]:
+    """The relations the extraction contract can state: between documents named by a number (or THIS).
+    Relations to documents cited without a number (a plenum's or a Congress's resolution) stay in the
+    graph, where the document has an IRI, but the contract has no way to name them."""
+    numbered = {d.key for d in extraction.documents if d.number} | {THIS}
+    if extraction.document is not None and extraction.document.number:
+        numbered.add(extraction.document.number)
+    return tuple(r for r in extraction.relations if r.source in numbered and r.target in numbered)
+
+
 def to_json(extraction: Extraction) -> dict[str, Any]:
     """The JSON contract of ``directives extract --format json`` for one file."""
     data = asdict(extraction)
     data.pop("text")
     data.pop("sha256")
+    numbers = {d.key: d.number for d in extraction.documents if d.number}
+    relations = []
+    for rel in contract_relations(extraction):  # keys such as "34-KL/TW@2022-04-18" print as the number
+        item = asdict(rel)
+        item["source"], item["target"] = (
+            numbers.get(rel.source, rel.source),
+            numbers.get(rel.target, rel.target),
+        )
+        relations.append(item)
+    data["relations"] = relations
     return data
