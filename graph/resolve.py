@@ -159,6 +159,8 @@ def _scope(doc: CitedDocument, sha16: str, province: str | None, own: bool) -> t
     code = (doc.issuer_code or "").split("-")[0]
     issuer_province = _issuer_province(doc) or (province if own or code.endswith("TU") else None)
     if doc.number is None:
+        if _is_congress(doc):
+            return ("tw", "congress")
         if doc.plenum is not None or (doc.term and code in ("", "TW")):
             return ("tw", "plenum")
         return ("text", sha16)
@@ -169,6 +171,14 @@ def _scope(doc: CitedDocument, sha16: str, province: str | None, own: bool) -> t
     if code in ("HU", "QU") or code.endswith(("HU", "QU")):
         return ("district", f"unknown-{sha16}") if not doc.issuer else ("district", slug(doc.issuer))
     return ("unit", slug(doc.issuer) if doc.issuer else f"unknown-{sha16}")
+
+
+def _is_congress(doc: CitedDocument) -> bool:
+    """A resolution of a National Party Congress ("Nghị quyết Đại hội XIII"), cited without a number."""
+    from graph.extract.bodies import resolve_body
+
+    body = resolve_body(doc.issuer) if doc.issuer else None
+    return body is not None and body.key == "dai-hoi-dai-bieu-toan-quoc"
 
 
 def _issuer_province(doc: CitedDocument) -> str | None:
@@ -288,8 +298,12 @@ def _path(doc: ResolvedDocument, first: Entry, province_code: ProvinceCoder) -> 
     if doc.kind == "state":
         return f"doc/state/{slug(doc.number or first.key)}"
     if doc.number is None:
+        kind = slug(doc.type_code or doc.type or "doc")
+        if first.scope == ("tw", "congress"):
+            return f"doc/tw/{term}/congress-{kind}"
         if first.scope == ("tw", "plenum"):
-            return f"doc/tw/{term}/plenum-{doc.plenum or 'x'}-{slug(doc.type_code or doc.type or 'doc')}"
+            plenum = f"plenum-{doc.plenum}" if doc.plenum else f"cited-{slug(first.key)}"
+            return f"doc/tw/{term}/{plenum}-{kind}" if doc.plenum else f"doc/tw/{term}/{plenum}"
         return f"doc/text/{first.sha16}" if first.own else f"doc/text/{first.sha16}/{slug(first.key)}"
     serial, _, rest = doc.number.partition("-")
     type_code, _, issuer_code = rest.partition("/")
