@@ -16,10 +16,11 @@ from rdflib import Graph
 from graph.curation import CuratedAttribute, CuratedRelation, Curation, load_curation
 from graph.errors import DirectiveGraphError, SourceError
 from graph.model import Extraction
-from graph.sources import SourceText, find_sources, read_source
+from graph.sources import SourceText, find_sources
 
 if TYPE_CHECKING:
     from graph.build import BuildInput
+    from graph.extract_stage import Progress
 
 __all__ = ["BuildFailed", "BuildReport", "Failure", "build_corpus", "run_build", "text_copy_name"]
 
@@ -68,23 +69,30 @@ class Corpus:
     report: BuildReport
 
 
-def build_corpus(sources: Path, *, strict: bool = False) -> Corpus:
-    """Read, extract, resolve and build, without writing anything."""
+def build_corpus(
+    sources: Path,
+    *,
+    strict: bool = False,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Corpus:
+    """Read, extract (in parallel, cached in ``cache_dir`` when given), resolve and build, without
+    writing anything but cache entries."""
     from graph.build import BuildInput
-    from graph.extract import extract_text
+    from graph.extract_stage import Failed, extract_sources
     from graph.places import Places
     from graph.resolve import resolve
 
     report = BuildReport()
     texts: list[tuple[SourceText, Extraction]] = []
     root = sources if sources.is_dir() else sources.parent
-    for path in find_sources(sources):
-        try:
-            src = read_source(path, root)
-            extraction = extract_text(src.text, source=src.name, sha256=src.sha256)
-        except DirectiveGraphError as exc:
-            report.failures.append(Failure(path.as_posix(), str(exc)))
+    paths = find_sources(sources)
+    for item in extract_sources(paths, root, cache_dir=cache_dir, jobs=jobs, progress=progress):
+        if isinstance(item, Failed):
+            report.failures.append(Failure(item.path, item.message))
             continue
+        src, extraction = item.source, item.extraction
         report.warnings.extend(src.warnings)
         report.warnings.extend(f"{src.name}: {w}" for w in extraction.warnings)
         texts.append((src, extraction))
@@ -152,13 +160,24 @@ def _stop_if_strict(strict: bool, report: BuildReport) -> None:
         raise BuildFailed(f"{len(report.failures)} source(s) failed; --strict: nothing was written.\n{lines}")
 
 
-def run_build(sources: Path, out: Path, *, strict: bool = False, html: bool = True) -> BuildReport:
-    """The main job: build the corpus and write Turtle, the HTML view and the source texts under ``out``."""
+def run_build(
+    sources: Path,
+    out: Path,
+    *,
+    strict: bool = False,
+    html: bool = True,
+    cache: bool = True,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """The main job: build the corpus and write Turtle, the HTML view and the source texts under ``out``.
+    Extractions are cached in ``out/.cache`` (``cache=False`` to extract everything again)."""
     from graph.export import serialize
     from graph.outputs import MANIFEST, staged_output
     from graph.validate import validate
 
-    corpus = build_corpus(sources, strict=strict)
+    cache_dir = out / ".cache" if cache else None
+    corpus = build_corpus(sources, strict=strict, cache_dir=cache_dir, jobs=jobs, progress=progress)
     report = corpus.report
     if not report.sources:
         raise SourceError(

@@ -1,0 +1,116 @@
+"""The extraction stage of a build: every source read and extracted, in parallel over the cores, with a
+content-hash cache so that an unchanged source is not extracted again.
+
+The cache lives in a folder (``out/.cache`` by default), one pickle per source, keyed by the SHA-256 of
+the source's bytes and a fingerprint of the package's code and data: changing either the text or the
+extractor invalidates the entry. Entries are written atomically; a corrupt or unreadable entry is ignored
+and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from graph.errors import DirectiveGraphError
+from graph.model import Extraction
+from graph.outputs import atomic_write
+from graph.paths import PACKAGE_DIR
+from graph.sources import SourceText, read_source
+
+__all__ = ["Extracted", "Failed", "Progress", "extract_sources", "fingerprint"]
+
+#: progress(done, total) is called as sources finish.
+Progress = Callable[[int, int], None]
+#: Below this many sources a build extracts in its own process (starting workers costs more).
+PARALLEL_FROM = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    source: SourceText
+    extraction: Extraction
+    cached: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    path: str
+    message: str
+
+
+@cache
+def fingerprint() -> str:
+    """A hash of every code and data file of the package: the extractor's version for the cache."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yaml", ".json") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _cache_file(cache_dir: Path, raw_sha: str, name: str) -> Path:
+    key = hashlib.sha256(f"{raw_sha}\x1f{name}".encode()).hexdigest()
+    return cache_dir / fingerprint() / key[:2] / f"{key}.pickle"
+
+
+def _extract_one(path: Path, root: Path, cache_dir: Path | None) -> Extracted | Failed:
+    from graph.extract import extract_text
+
+    try:
+        raw_sha = hashlib.sha256(path.read_bytes()).hexdigest() if cache_dir is not None else ""
+        name = path.relative_to(root).as_posix() if root.is_dir() else path.name
+        entry = _cache_file(cache_dir, raw_sha, name) if cache_dir is not None else None
+        if entry is not None and entry.is_file():
+            try:
+                src, extraction = pickle.loads(entry.read_bytes())
+                return Extracted(replace(src, path=path), extraction, cached=True)
+            except Exception:  # a stale or corrupt entry is rebuilt, never trusted
+                entry.unlink(missing_ok=True)
+        src = read_source(path, root)
+        extraction = extract_text(src.text, source=src.name, sha256=src.sha256)
+        if entry is not None:
+            atomic_write(entry, pickle.dumps((src, extraction), protocol=pickle.HIGHEST_PROTOCOL))
+        return Extracted(src, extraction, cached=False)
+    except DirectiveGraphError as exc:
+        return Failed(path.as_posix(), str(exc))
+    except OSError as exc:
+        return Failed(path.as_posix(), f"{path}: cannot be read: {exc.strerror}.")
+
+
+def _batch(paths: Sequence[Path], root: Path, cache_dir: Path | None) -> list[Extracted | Failed]:
+    return [_extract_one(p, root, cache_dir) for p in paths]
+
+
+def extract_sources(
+    paths: Sequence[Path],
+    root: Path,
+    *,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Iterator[Extracted | Failed]:
+    """Extract every path, in input order; ``jobs`` workers (default: one per core)."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(paths) < PARALLEL_FROM:
+        for i, path in enumerate(paths, start=1):
+            yield _extract_one(path, root, cache_dir)
+            if progress is not None:
+                progress(i, len(paths))
+        return
+    size = max(8, min(256, len(paths) // (jobs * 8)))
+    batches = [paths[i : i + size] for i in range(0, len(paths), size)]
+    done = 0
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for results in pool.map(_batch, batches, [root] * len(batches), [cache_dir] * len(batches)):
+            yield from results
+            done += len(results)
+            if progress is not None:
+                progress(done, len(paths))

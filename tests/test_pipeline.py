@@ -1,0 +1,73 @@
+"""graph.pipeline and graph.extract_stage: the main job, its cache and its workers."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from graph.extract_stage import Extracted, extract_sources
+from graph.pipeline import build_corpus, run_build
+from graph.sources import find_sources
+
+SOURCES = Path(__file__).parents[1] / "sources"
+
+
+def test_a_second_build_reads_every_extraction_from_the_cache(tmp_path: Path):
+    cache = tmp_path / "cache"
+    paths = find_sources(SOURCES)
+    first = list(extract_sources(paths, SOURCES, cache_dir=cache, jobs=1))
+    second = list(extract_sources(paths, SOURCES, cache_dir=cache, jobs=1))
+    assert all(isinstance(x, Extracted) and not x.cached for x in first)
+    assert all(isinstance(x, Extracted) and x.cached for x in second)
+    assert [x.extraction for x in first] == [x.extraction for x in second]  # type: ignore[union-attr]
+
+
+def test_an_edited_source_is_extracted_again(tmp_path: Path):
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES, sources)
+    cache = tmp_path / "cache"
+    list(extract_sources(find_sources(sources), sources, cache_dir=cache, jobs=1))
+    edited = sources / "002_536fb758ed16856e.txt"
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "\nThực hiện Kết luận số 50-KL/TW.\n", encoding="utf-8"
+    )
+    again = {
+        x.source.name: x.cached
+        for x in extract_sources(find_sources(sources), sources, cache_dir=cache, jobs=1)
+        if isinstance(x, Extracted)
+    }
+    assert again == {
+        "000_14f6e30f14f393dd.txt": True,
+        "001_ea8b90e8c70a61da.txt": True,
+        "002_536fb758ed16856e.txt": False,
+        "003_ebb99f231a8fd273.txt": True,
+    }
+
+
+def test_a_corrupt_cache_entry_is_rebuilt(tmp_path: Path):
+    cache = tmp_path / "cache"
+    paths = find_sources(SOURCES)[:1]
+    list(extract_sources(paths, SOURCES, cache_dir=cache, jobs=1))
+    (entry,) = list(cache.rglob("*.pickle"))
+    entry.write_bytes(b"not a pickle")
+    (again,) = list(extract_sources(paths, SOURCES, cache_dir=cache, jobs=1))
+    assert isinstance(again, Extracted) and not again.cached
+
+
+def test_workers_give_the_same_graph_as_one_process(tmp_path: Path, monkeypatch):
+    from rdflib.compare import isomorphic
+
+    import graph.extract_stage as stage
+    from graph.build import union
+
+    monkeypatch.setattr(stage, "PARALLEL_FROM", 1)
+    parallel = build_corpus(SOURCES, jobs=2)
+    serial = build_corpus(SOURCES, jobs=1)
+    assert isomorphic(union(parallel.graph), union(serial.graph))
+
+
+def test_build_reports_progress_and_fills_the_cache(tmp_path: Path):
+    seen: list[tuple[int, int]] = []
+    report = run_build(SOURCES, tmp_path / "out", html=False, progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (4, 4) and not report.failures
+    assert len(list((tmp_path / "out" / ".cache").rglob("*.pickle"))) == 4
