@@ -97,6 +97,7 @@ def build_corpus(
         report.warnings.extend(f"{src.name}: {w}" for w in extraction.warnings)
         texts.append((src, extraction))
         report.sources.append(src)
+    _report_duplicates(texts, report)
     curation = _curation(sources, root, report)
     _stop_if_strict(strict, report)
     places = Places()
@@ -111,6 +112,16 @@ def build_corpus(
 
     report.relations = sum(1 for _ in graph.subjects(predicate=DG.relationType))
     return Corpus(graph, texts, report)
+
+
+def _report_duplicates(texts: list[tuple[SourceText, Extraction]], report: BuildReport) -> None:
+    """Byte-identical files are one source text in the graph (its IRI comes from its hash): say so."""
+    names: dict[str, list[str]] = {}
+    for src, _ in texts:
+        names.setdefault(src.sha256, []).append(src.name)
+    for same in names.values():
+        if len(same) > 1:
+            report.warnings.append(f"{', '.join(same)}: byte-identical texts; one source text in the graph.")
 
 
 def _curation(sources: Path, root: Path, report: BuildReport) -> Curation:

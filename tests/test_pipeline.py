@@ -71,3 +71,14 @@ def test_build_reports_progress_and_fills_the_cache(tmp_path: Path):
     report = run_build(SOURCES, tmp_path / "out", html=False, progress=lambda d, t: seen.append((d, t)))
     assert seen[-1] == (4, 4) and not report.failures
     assert len(list((tmp_path / "out" / ".cache").rglob("*.pickle"))) == 4
+
+
+def test_byte_identical_files_are_one_source_and_the_graph_conforms(tmp_path: Path):
+    """Regression: two copies of one text made the source node carry two file names against the shapes."""
+    from graph.validate import validate
+
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(SOURCES / "000_14f6e30f14f393dd.txt", tmp_path / name)
+    corpus = build_corpus(tmp_path, jobs=1)
+    assert validate(corpus.graph).conforms
+    assert "a.txt, b.txt: byte-identical texts; one source text in the graph." in corpus.report.warnings
