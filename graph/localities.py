@@ -303,12 +303,20 @@ class Gazetteer:
         parent: str | None = None,
         edition: str | None = None,
         types: Collection[str] | None = None,
+        exact: bool = False,
     ) -> list[Place]:
         """Places named ``name`` (prefix, alias, old tone placement or lost diacritics allowed).
 
         A prefix restricts the type ("thị xã Kỳ Anh" -> thị xã only). ``parent`` is a code or a name of
         the parent or the province. ``edition=None`` searches every edition: results are ordered by edition
-        (pre-reform first), level, code.
+        (pre-reform first), level, code. Places spelled as ``name`` (diacritics kept; case, tone placement
+        and spacing aside) come before the others; ``exact=True`` keeps only those: "Phú Lý" is then the
+        commune Phú Lý, never the city Phủ Lý.
+
+        >>> [p.name for p in gazetteer().lookup("Phú Lý", level="district")]
+        ['Phủ Lý']
+        >>> gazetteer().lookup("Phú Lý", level="district", exact=True)
+        []
         """
         prefix, rest = split_prefix(name)
         found = self._candidates(name) or self._candidates(rest)
@@ -326,8 +334,8 @@ class Gazetteer:
         ]
         if parent is not None:
             found = [p for p in found if self._is_under(p, parent)]
-        exact = [p for p in found if _exact(p.name) == _exact(rest)]
-        found = exact or found
+        spelled = [p for p in found if _exact(p.name) == _exact(rest)]
+        found = spelled if exact else (spelled or found)
         return sorted(set(found), key=self._sort_key)
 
     def _sort_key(self, place: Place) -> tuple[int, int, str]:

@@ -24,8 +24,9 @@ _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # grave, acute, til
 # Old-style tone placement: the mark sits on the second vowel of oa, oe, uy in an open syllable
 # ("hoà", "khoá", "thuỷ", "uỷ"); new style puts it on the first ("hòa", "khóa", "thủy", "ủy").
 # After "q" the "u" belongs to the consonant ("quý" stays). Example line: "Tỉnh uỷ Hà Tĩnh" -> "Tỉnh ủy".
+# The look-behind comes after the first letter so that the regex engine scans for [oOuU] at C speed.
 _OLD_TONE = re.compile(
-    r"(?<![qQ])([oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![\w])",
+    r"([oOuU])(?<![qQ][oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![\w])",
 )
 
 _LOOKALIKES = str.maketrans(
@@ -42,10 +43,20 @@ _LOOKALIKES = str.maketrans(
         "\ufeff": " ",
     }
 )
+# The same characters as one class: a text that has none (most texts) skips the replacing.
+_LOOKALIKE_CHARS = re.compile("[" + "".join(map(chr, _LOOKALIKES)) + "]")
 
 # Markdown emphasis and heading markers, masked with spaces so the length is unchanged.
 # Example line: "**THÔNG BÁO**" -> "  THÔNG BÁO  "; "## 2.2- Về xây dựng" -> "   2.2- Về xây dựng".
-_MARKUP = re.compile(r"\*\*|__|(?m:^#{1,6}(?= ))|\\(?=[*_#])|(?<=\s)\*(?=\S)|(?<=\S)\*(?=[\s.,;:]|$)")
+# Alternatives, in order: "**", "__", 1-6 "#" opening a line before a space, a backslash escaping a
+# marker, a "*" opening emphasis (after a space, before a non-space), a "*" closing it (after a non-space,
+# before a space, a stop or the end). Every alternative opens with its literal character and checks what
+# precedes it afterwards (``\*(?<=\s\*)`` is ``(?<=\s)\*``), so the engine scans for [*_#\\] at C speed.
+_MARKUP = re.compile(
+    r"\*\*|__|#(?<![^\n]#)#{0,5}(?= )|\\(?=[*_#])|\*(?<=\s\*)(?=\S)|\*(?<=\S\*)(?=[\s.,;:]|$)"
+)
+# Characters without which _MARKUP cannot match (a backslash only counts before one of them).
+_MARKUP_CHARS = ("*", "_", "#")
 
 
 def nfc(text: str) -> str:
@@ -61,15 +72,45 @@ def _move_tone(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", first + tones) + unicodedata.normalize("NFC", base)
 
 
+# Every pair _OLD_TONE can match, moved once: "uỷ" -> "ủy", "oá" -> "óa".
+_MOVED: dict[str, str] = {
+    m.group(0): _move_tone(m)
+    for first in "oOuU"
+    for second in "àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ"
+    if (m := _OLD_TONE.fullmatch(first + second)) is not None
+}
+
+
+def _moved(match: re.Match[str]) -> str:
+    return _MOVED[match.group(0)]
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
+
+
 def fold_tones(text: str) -> str:
     """Old tone placement to new, on NFC text; keeps the length."""
-    return _OLD_TONE.sub(_move_tone, text)
+    return _OLD_TONE.sub(_moved, text)
+
+
+def _replace_lookalikes(text: str) -> str:
+    for char in set(_LOOKALIKE_CHARS.findall(text)):
+        text = text.replace(char, _LOOKALIKES[ord(char)])
+    return text
 
 
 def match_view(text: str) -> str:
-    """The text to run patterns on: same length as ``text`` (which must be NFC), noise folded."""
-    view = fold_tones(text.translate(_LOOKALIKES))
-    view = _MARKUP.sub(lambda m: " " * len(m.group(0)), view)
+    """The text to run patterns on: same length as ``text`` (which must be NFC), noise folded.
+
+    Each step is skipped when a fast check shows it would change nothing (most texts have no look-alike
+    and no markup); the result is that of ``text.translate(_LOOKALIKES)``, then :func:`fold_tones`, then
+    markup masked.
+    """
+    view = _replace_lookalikes(text) if _LOOKALIKE_CHARS.search(text) else text
+    view = _OLD_TONE.sub(_moved, view)
+    if any(char in view for char in _MARKUP_CHARS):
+        view = _MARKUP.sub(_blank, view)
     if len(view) != len(text):  # pragma: no cover - a broken invariant is a bug, never user input
         raise AssertionError("match_view changed the length of the text")
     return view

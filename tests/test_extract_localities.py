@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import ast
+import functools
 import json
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import graph.extract.localities as extract_localities
 from graph.extract.localities import find_localities
-from graph.localities import POST_REFORM, PRE_REFORM
+from graph.localities import POST_REFORM, PRE_REFORM, gazetteer, name_key
 from graph.model import LocalityMention
 from graph.text import match_view, nfc
 
@@ -281,3 +286,134 @@ def test_extraction_does_not_import_rdflib() -> None:
     imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     imported |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     assert not any(name.split(".")[0] == "rdflib" for name in imported)
+
+
+# --- regressions: roles once missed or misread ------------------------------------------------------------
+
+
+def test_a_draft_with_a_blank_day_names_its_place_of_issue() -> None:
+    text = "ĐẢNG BỘ TỈNH ĐỒNG NAI\nĐẢNG ỦY XÃ PHÚ LÝ\n*\n\nPhú Lý, ngày     tháng 8 năm 2025\n"
+    assert summary(find(text, date="2025-08")) == {
+        ("Đồng Nai", "province", "75", "issuer's province", None),
+        ("Phú Lý", "commune", "26173", "place of issue", "Đồng Nai"),
+    }
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Phú Lý, ngày ... tháng 8 năm 2025",
+        "Phú Lý, ngày    tháng    năm 2025",
+        "Phú Lý, ngày 5 tháng 8 năm 2025",
+    ],
+)
+def test_the_place_of_issue_is_the_unit_spelled_so_not_a_near_spelling(line: str) -> None:
+    """ "Phú Lý" is a commune; "Phủ Lý", a city (district level) that the level order would try first."""
+    (place,) = find(line, date="2025-08")
+    assert (place.name, place.level, place.role) == ("Phú Lý", "commune", "place of issue")
+
+
+def test_a_header_flattened_into_two_columns_names_the_issuers_province() -> None:
+    text = "ĐẢNG BỘ TỈNH BÌNH DƯƠNG              ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY KHỐI CÁC CƠ QUAN\n"
+    (province,) = find(text, date="2024-11-15")
+    assert (province.name, province.role, province.mentions[0].text) == (
+        "Bình Dương",
+        "issuer's province",
+        "TỈNH BÌNH DƯƠNG",
+    )
+
+
+def test_a_header_line_followed_by_running_text_is_not_a_header() -> None:
+    (province,) = find("TỈNH BÌNH DƯƠNG có nhiều khu công nghiệp.\n", date="2024-11-15")
+    assert province.role == "mentioned"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kế hoạch giao Ban Thường vụ Huyện ủy Sơn Tịnh chỉ đạo chấm dứt thí điểm mô hình.",
+        "2.3. Đồng ý để Ban Thường vụ Huyện uỷ Sơn Tịnh thực hiện thí điểm sáp nhập.",
+        "Tỉnh ủy đề nghị Huyện ủy Sơn Tịnh xây dựng đề án.",
+        "- Giao Huyện ủy Sơn Tịnh chủ trì.",
+        "2. Ban Thường vụ Huyện ủy Sơn Tịnh xây dựng đề án.",
+    ],
+)
+def test_a_task_given_anywhere_in_the_sentence(sentence: str) -> None:
+    (district,) = find(sentence)
+    assert (district.name, district.role) == ("Sơn Tịnh", "assigned a task")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tỉnh ủy Lào Cai cụ thể hóa các nghị quyết của Trung ương",  # a headline
+        "Huyện ủy Sơn Tịnh tổ chức hội nghị sơ kết.",  # a sentence about the committee
+        "Theo đề nghị Ban Thường vụ Huyện ủy Sơn Tịnh, Ban Tổ chức thẩm định.",  # a proposal received
+        "Bàn giao Huyện ủy Sơn Tịnh quản lý trụ sở.",  # a hand-over
+        "Kế hoạch giao Ban Thường vụ Huyện ủy Sơn Tịnh, Ban Tổ chức Tỉnh ủy phối hợp.",  # no verb follows
+    ],
+)
+def test_not_a_task(sentence: str) -> None:
+    (place,) = find(sentence)
+    assert place.role == "mentioned"
+
+
+# --- the shortcuts find what the plain patterns find ------------------------------------------------------
+
+PIECES = [
+    *("Hà Nội", "HÀ NỘI", "Hà Tĩnh", "Thừa Thiên - Huế", "TP.HCM", "TP. HCM", "Thái Bình", "Thái Bình Dương"),
+    *("Nguyễn", "tỉnh", "Tỉnh ủy", "TỈNH ỦY", "huyện", "Huyện uỷ", "thị xã", "Kỳ Anh", "Đức Thọ", "xã"),
+    *("phường", "thành phố", "Hồ Chí Minh", "Đăk Lăk", "BR-VT", "Hà Nam Ninh", "Phú Lý", "Bình Dương", "Hàx"),
+    *(", ngày 07 tháng 7 năm 2022", ", ngày 10/8/2022", ", ngày    tháng 8 năm 2025", "ngày", "NGÀY", "Ngày"),
+    *("ĐẾN", "CÔNG VĂN ĐẾN", "VĂN PHÒNG", "Số 502", "\n", "\n", "  ", "   ", " ", " ", " ", "\t", ",", "."),
+    *("-", "_", "2.3. ", "- ", "Giao ", "Thay mặt ", "xây dựng", "İ", "\u212a", "TP", "tp.", "Đặc khu"),
+    *("athị xã", "bthành phố", "HàTĩnh", "Hà Tĩnhx", "ĐĐẾN"),  # glued: a word inside a longer one
+]
+texts_and_regions = st.tuples(
+    st.lists(st.sampled_from(PIECES), max_size=40).map(lambda parts: match_view(nfc("".join(parts)))),
+    st.integers(0, 400),
+    st.integers(0, 400),
+)
+
+
+@functools.cache
+def plain_bare_pattern() -> re.Pattern[str]:
+    """Province names and aliases as written, one alternation, longest first: what _bare_names stands for."""
+    gaz = gazetteer()
+    names = {p.name for ed in gaz.editions for p in gaz.places(ed.id, "province")} | set(gaz.alias_names)
+    names = {n for n in names if name_key(n) not in gaz.not_bare}
+    forms = {f for n in names for f in (match_view(nfc(n)), match_view(nfc(n)).upper())}
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def spans(matches: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts_and_regions)
+@example(("athị xã Kỳ Anh; bthành phố Hà Tĩnh", 0, 400))  # a prefix word inside a word, then a real one
+@example(("Hà Tĩnhx Hà Nội, xHà Nội Hà Nội", 0, 400))
+@example(
+    (
+        "Hà Nội, ngày 07 tháng 7 năm 2022\nngày ngày\n  Hà Tĩnh, NGÀY 10/8/2022\nNgày Hà Nội, ngày 1/2/2023",
+        3,
+        400,
+    )
+)
+@example(("VĂN PHÒNG\nĐẾN\nTỈNH ỦY HÀ TĨNH\nĐẾN\n\nX\n  CÔNG VĂN ĐẾN", 0, 400))
+@example(("tỉnh Hà Tĩnh", 0, 9))  # the region cuts a name
+def test_the_shortcuts_find_what_the_plain_patterns_find(case: tuple[str, int, int]) -> None:
+    view, a, b = case
+    lo, hi = sorted((min(a, len(view)), min(b, len(view))))
+    low = view.replace("\u0130", "i").lower()
+    assert extract_localities._bare_names(view, lo, hi) == spans(plain_bare_pattern().finditer(view, lo, hi))
+    prefixed = extract_localities._located(
+        extract_localities._PREFIXED, extract_localities._PREFIX_LOCATOR, view, low, lo, hi
+    )
+    assert spans(prefixed) == spans(extract_localities._PREFIXED.finditer(view, lo, hi))
+    place_dates = extract_localities._place_date_lines(view, low, lo, hi)
+    assert spans(place_dates) == spans(extract_localities._PLACE_DATE.finditer(view, lo, hi))
+    stamps = extract_localities._stamps(view, lo, hi)
+    assert spans(stamps) == spans(extract_localities._STAMP.finditer(view, lo, hi))

@@ -107,31 +107,7 @@ def test_notes(name: str) -> None:
         assert got[key] == notes, key
 
 
-# Roles the locality module (graph/extract/localities.py) does not give yet; strict, so a fix shows up.
-LOCALITY_GAPS = {
-    "ctr_du_draft_no_number": "a place-date line with a blank day ('Phú Lý, ngày     tháng 8 năm 2025') "
-    "is not read as the place of issue",
-    "nq_duk_unit": "a header line flattened into two columns ('ĐẢNG BỘ TỈNH BÌNH DƯƠNG      ĐẢNG CỘNG SẢN "
-    "VIỆT NAM') is not read as naming the issuer's province",
-    "kl_nfd_mixed_tones": "a task given inside a clause ('Đồng ý để Ban Thường vụ Huyện uỷ Gio Linh thực "
-    "hiện ...') is not 'assigned a task'",
-    "portal_dong_chi_ky_ban_hanh": "a task given inside a sentence ('Kế hoạch giao Ban Thường vụ Huyện ủy "
-    "Sơn Tịnh chỉ đạo ...') is not 'assigned a task'",
-    "news_subjects_not_own": "a headline opening with a committee ('Tỉnh ủy Lào Cai cụ thể hóa ...') is "
-    "read as a task given to it",
-}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=LOCALITY_GAPS[n]))
-        if n in LOCALITY_GAPS
-        else n
-        for n in NAMES
-        if "localities" in load(n)[1]
-    ],
-)
+@pytest.mark.parametrize("name", [n for n in NAMES if "localities" in load(n)[1]])
 def test_localities(name: str) -> None:
     ext, expected = load(name)
     got = sorted([loc.name, loc.level, loc.role] for loc in ext.localities)

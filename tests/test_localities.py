@@ -308,3 +308,15 @@ def test_gazetteer_from_plain_places() -> None:
     place = localities.Place("Hà Tĩnh", "Tỉnh Hà Tĩnh", "province", "tỉnh", "42", "test")
     gaz = Gazetteer([edition], [place], {"province": {"Hà Tĩnh": ["HT"]}})
     assert gaz.lookup("HT") == [place]
+
+
+def test_exact_keeps_only_the_places_spelled_so(gaz: Gazetteer) -> None:
+    """Folded keys make "Phú Lý" (a commune) find "Phủ Lý" (a city); ``exact`` keeps the spelling."""
+    assert [p.name for p in gaz.lookup("Phú Lý", level="district")] == ["Phủ Lý"]
+    assert gaz.lookup("Phú Lý", level="district", exact=True) == []
+    assert codes(gaz.lookup("Phú Lý", level="commune", exact=True)) == [
+        ("26173", PRE_REFORM),
+        ("26173", POST_REFORM),
+    ]
+    # case, old tone placement and a prefix do not count as another spelling
+    assert codes(gaz.lookup("TỈNH HOÀ BÌNH", exact=True)) == codes(gaz.lookup("Hòa Bình", level="province"))

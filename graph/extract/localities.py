@@ -8,8 +8,9 @@ Three ways a text names a place:
   (447) and thị xã Kỳ Anh (449) are different units; "Huyện ủy" means a huyện. The span covers prefix and
   name ("Huyện ủy Kỳ Anh"). A title-case name followed by another capitalised word is part of a longer name
   and is skipped ("tỉnh Hà Nam Ninh", a province of 1976-1991, is not Hà Nam);
-- the **place-date line**, ending its line: "Hà Nội, ngày 07 tháng 7 năm 2022" (role: place of issue); the
-  same words inside a sentence are only a mention;
+- the **place-date line**, ending its line: "Hà Nội, ngày 07 tháng 7 năm 2022", or a draft's with a blank
+  day "Phú Lý, ngày     tháng 8 năm 2025" (role: place of issue); the same words inside a sentence are only
+  a mention. A level that spells the name exactly wins: the commune Phú Lý, not the city Phủ Lý;
 - a **bare province name** in running text ("Hà Tĩnh", "TP.HCM", "Đăk Lăk"), only when it is not part of a
   longer proper name (a capitalised word right before it, other than a preposition such as "Tại", or right
   after it: "Nguyễn Thái Bình", "Thái Bình Dương", "Hà Nội Mới") nor of a named non-state organisation
@@ -18,22 +19,30 @@ Three ways a text names a place:
   the person) are never matched bare.
 
 Roles, strongest first: issuer's province (a provincial committee as the text's issuer: "Thay mặt Ban
-Thường vụ Tỉnh ủy Hà Tĩnh", or a header line "TỈNH ỦY HÀ TĨNH" near the top), place of issue, received the
-copy (the line above an incoming stamp's "ĐẾN"), assigned a task (a committee that opens an instruction
-and is followed by its verb: "2.3. Ban Thường vụ Huyện ủy Đức Thọ xây dựng đề án ...", "Giao Huyện ủy Kỳ
-Anh chủ trì"), mentioned. One mention per distinct place, with every span, in order of first mention.
+Thường vụ Tỉnh ủy Hà Tĩnh", or a header line "TỈNH ỦY HÀ TĨNH" near the top, alone or as the left column of
+a flattened header), place of issue, received the copy (the line above an incoming stamp's "ĐẾN"), assigned
+a task (a committee followed by its verb, that opens a numbered or bulleted instruction: "2.3. Ban Thường
+vụ Huyện ủy Đức Thọ xây dựng đề án ...", or follows a verb giving it the task, wherever it stands: "Kế
+hoạch giao Ban Thường vụ Huyện ủy Sơn Tịnh chỉ đạo ...", "Đồng ý để Huyện ủy Gio Linh thực hiện ..."; not
+a headline "Tỉnh ủy Lào Cai cụ thể hóa ..."), mentioned. One mention per distinct place, with every span,
+in order of first mention.
 
 Editions: the list valid at ``date`` (graph.localities.edition_for). After the reform a name missing from
 the new list (any district; an old province) resolves in the pre-reform list, and ``edition`` says so.
 Without a date, the first list in which the name is found, pre-reform first. Districts and communes are
 disambiguated by the provinces (and districts) the same text names; a name still ambiguous keeps
 ``code=None``.
+
+Speed: patterns are located before they are tried (first letters scanned by the regex engine in C, a
+dict of first words for the province names); tests/test_extract_localities.py checks each shortcut
+against the plain ``finditer`` it stands for.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from graph.localities import POST_REFORM, PRE_REFORM, Gazetteer, Place, edition_for, gazetteer, name_key
@@ -53,11 +62,14 @@ ROLES: tuple[str, ...] = (
 
 # A type word or a committee word before a name. Example lines: "Ban Thường vụ Huyện ủy Đức Thọ xây dựng",
 # "VĂN PHÒNG TỈNH ỦY ĐIỆN BIÊN", "thị xã Kỳ Anh", "UBND TP. Hồ Chí Minh".
-_PREFIXED = re.compile(
-    r"(?<!\w)(?P<prefix>tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|thị xã|thị trấn|thành phố|tp\.?|tỉnh|huyện"
-    r"|quận|xã|phường|đặc khu)(?=[ \t]+\w)",
-    re.IGNORECASE,
+_PREFIX_WORDS = (
+    *("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "thị xã", "thị trấn", "thành phố", r"tp\.?"),
+    *("tỉnh", "huyện", "quận", "xã", "phường", "đặc khu"),
 )
+_PREFIXED = re.compile(rf"(?<!\w)(?P<prefix>{'|'.join(_PREFIX_WORDS)})(?=[ \t]+\w)", re.IGNORECASE)
+# The same words on the lower-cased view, with nothing around them: the regex engine scans for their first
+# letters at C speed, and _PREFIXED confirms each place found (see _located).
+_PREFIX_LOCATOR = re.compile("|".join(_PREFIX_WORDS))
 # One word of a name, after a space or a hyphen. Example lines: " Đức Thọ", " Bà Rịa - Vũng Tàu", " Cư M'gar".
 _NAME_WORD = re.compile(r"(?:[ \t]+|[ \t]*-[ \t]*)(\w+(?:['’]\w+)*)")
 _MAX_WORDS = 5
@@ -82,10 +94,12 @@ _COMMITTEE = {
 }
 
 # The place-date line, ending its line; it opens the line or follows a wide gap (a header flattened onto one
-# line). Example lines: "Hà Nội, ngày 07 tháng 7 năm 2022", "Số 16-TB/TW      Hà Tĩnh, ngày 10/8/2022".
+# line). A draft leaves the day (or the day and the month) blank or dotted. Example lines: "Hà Nội, ngày 07
+# tháng 7 năm 2022", "Số 16-TB/TW      Hà Tĩnh, ngày 10/8/2022", "Phú Lý, ngày     tháng 8 năm 2025".
+_DAY_OR_BLANK = r"(?:(?:\d{1,2}|[.…_]+)[ \t]+)?"
 _PLACE_DATE = re.compile(
-    r"(?:^[ \t]*|[ \t]{2,}|\t)(?P<place>\w[\w.' \t-]{0,40}?),[ \t]*"
-    r"ngày[ \t]+\d{1,2}(?:[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+|[/.-]\d{1,2}[/.-])\d{4}[ \t.]*$",
+    r"(?:^[ \t]*|[ \t]{2,}|\t)(?P<place>\w[\w.' \t-]{0,40}?),[ \t]*ngày[ \t]+"
+    rf"(?:{_DAY_OR_BLANK}tháng[ \t]+{_DAY_OR_BLANK}năm[ \t]+|\d{{1,2}}[/.-]\d{{1,2}}[/.-])\d{{4}}[ \t.]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 # An incoming stamp: the receiving office, then "ĐẾN" on the next line. Example lines:
@@ -101,17 +115,32 @@ _ON_BEHALF = re.compile(
 # A header line naming the issuing committee, before its place name. Example lines: "TỈNH ỦY HÀ TĨNH",
 # "ĐẢNG BỘ TỈNH HÀ TĨNH", "THÀNH ỦY TP. HỒ CHÍ MINH".
 _HEADER = re.compile(r"[ \t]*(?:BAN CHẤP HÀNH[ \t]+)?(?:ĐẢNG BỘ[ \t]+)?(?:(?:TỈNH|THÀNH) ỦY[ \t]+)?")
+# What may follow the committee's place name on its header line: nothing, or the right-hand column of a
+# header flattened onto one line, after a wide gap. Example line: "ĐẢNG BỘ TỈNH BÌNH DƯƠNG      ĐẢNG CỘNG
+# SẢN VIỆT NAM".
+_RIGHT_COLUMN = re.compile(r"[ \t]*(?:(?:[ \t]{2,}|\t)\S[^\n]*)?")
 _HEADER_LINES = 12
 _WINDOW = 120  # how far around a name the role and context patterns look
 # The word just before a name, and the word just after. Example line: "đồng chí Nguyễn Thái Bình phát biểu".
 _LAST_WORD = re.compile(r"(\w+)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 _NEXT_CLAUSE_WORD = re.compile(r"[ \t,]+(\w+)")
-# A committee opening an instruction (point number, bullet, or "Giao"), right before it. Example line:
-# "2.3. Ban Thường vụ Huyện ủy Đức Thọ xây dựng đề án chia tách ...", "- Giao Huyện ủy Kỳ Anh chủ trì".
+# A committee opening a numbered or bulleted instruction, right before it. Example line: "2.3. Ban Thường vụ
+# Huyện ủy Đức Thọ xây dựng đề án chia tách ...". A line opening with a committee and no number or bullet is
+# a sentence about it, not a task for it: a headline "Tỉnh ủy Lào Cai cụ thể hóa các nghị quyết ...".
 _TASK_OPENING = re.compile(
-    r"[ \t]*(?:(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.|[a-zđ]\)|\(\d+\)|[-+•*])[ \t]*)?(?:(?:giao|yêu cầu|đề nghị)"
-    r"(?:[ \t]+cho)?[ \t]+)?(?:(?:ban thường vụ|thường trực|ban chấp hành)[ \t]+)?",
+    r"[ \t]*(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.|[a-zđ]\)|\(\d+\)|[-+•*])[ \t]*"
+    r"(?:(?:ban thường vụ|thường trực|ban chấp hành)[ \t]+)?",
+    re.IGNORECASE,
+)
+# A verb giving a task, right before the committee, wherever it stands in the sentence. Example lines:
+# "- Giao Huyện ủy Kỳ Anh chủ trì", "Kế hoạch giao Ban Thường vụ Huyện ủy Sơn Tịnh chỉ đạo chấm dứt ...",
+# "2.3. Đồng ý để Ban Thường vụ Huyện uỷ Gio Linh thực hiện thí điểm ...". Not "bàn giao", "chuyển giao",
+# "theo đề nghị", "xét đề nghị" (a hand-over, a proposal received).
+_TASK_GIVEN = re.compile(
+    r"(?<!\w)(?<!bàn )(?<!chuyển )(?<!theo )(?<!xét )"
+    r"(?:giao|yêu cầu|đề nghị|đồng ý(?:[ \t]+(?:để|cho))?|cho phép)(?:[ \t]+cho)?[ \t]+"
+    r"(?:(?:ban thường vụ|thường trực|ban chấp hành)[ \t]+)?$",
     re.IGNORECASE,
 )
 # A named non-state organisation whose name ends with a province name. Example lines: "Đại học Quốc gia Hà
@@ -131,7 +160,7 @@ _LEAD_INS = frozenset(
 class _Hit:
     start: int
     end: int
-    candidates: list[Place]
+    candidates: tuple[Place, ...]
     committee: bool = False  # "Huyện ủy Kỳ Anh", not "huyện Kỳ Anh"
     prefixed: bool = False
     roles: set[str] = field(default_factory=set)
@@ -147,11 +176,12 @@ def find_localities(
     lo, hi = region if region is not None else (0, len(text))
     first = edition_for(date)
     order = (first, PRE_REFORM) if first == POST_REFORM else (first,) if first else (PRE_REFORM, POST_REFORM)
+    low = view.replace("\u0130", "i").lower()  # same length: "İ" is the one letter lowered to two
     hits: list[_Hit] = []
     taken = bytearray(len(view))  # 1 where a kept hit already covers the text: the first way found wins
     for hit in (
-        _place_dates(view, lo, hi, gaz, order)
-        + _prefixed(view, lo, hi, gaz, order)
+        _place_dates(view, low, lo, hi, gaz, order)
+        + _prefixed(view, low, lo, hi, gaz, order)
         + _bare(view, lo, hi, gaz, order)
     ):
         if not any(taken[hit.start : hit.end]):
@@ -166,26 +196,25 @@ def _key(name: str) -> str:
     return name_key(name)
 
 
-def _lookup(
-    gaz: Gazetteer, name: str, order: tuple[str, ...], level: str, types: frozenset[str] | None
-) -> list[Place]:
-    return list(_lookup_cached(gaz, name, order, level, types))
-
-
 @functools.lru_cache(maxsize=4096)
-def _lookup_cached(
-    gaz: Gazetteer, name: str, order: tuple[str, ...], level: str, types: frozenset[str] | None
+def _lookup(
+    gaz: Gazetteer,
+    name: str,
+    order: tuple[str, ...],
+    level: str,
+    types: frozenset[str] | None = None,
+    exact: bool = False,
 ) -> tuple[Place, ...]:
     for edition in order:
-        found = gaz.lookup(name, level=level, edition=edition, types=types)
+        found = gaz.lookup(name, level=level, edition=edition, types=types, exact=exact)
         if found:
             return tuple(found)
     return ()
 
 
-def _prefixed(view: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...]) -> list[_Hit]:
+def _prefixed(view: str, low: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...]) -> list[_Hit]:
     hits: list[_Hit] = []
-    for match in _PREFIXED.finditer(view, lo, hi):
+    for match in _located(_PREFIXED, _PREFIX_LOCATOR, view, low, lo, hi):
         prefix = " ".join(match.group("prefix").lower().split())
         committee = prefix in _COMMITTEE
         prefix = "thành phố" if prefix.startswith("tp") else _COMMITTEE.get(prefix, prefix)
@@ -198,7 +227,7 @@ def _prefixed(view: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...
         for i in reversed(range(len(ends))):
             name = view[match.end() : ends[i]].strip()
             found = next(
-                (f for level, types in _OPTIONS[prefix] if (f := _lookup(gaz, name, order, level, types))), []
+                (f for level, types in _OPTIONS[prefix] if (f := _lookup(gaz, name, order, level, types))), ()
             )
             # a capitalised word right after the name continues a longer name: "tỉnh Hà Nam Ninh" (1976-1991)
             longer = i + 1 < len(ends) and "-" not in view[ends[i] : ends[i + 1]] and not name.isupper()
@@ -209,18 +238,56 @@ def _prefixed(view: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...
     return hits
 
 
-def _place_dates(view: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...]) -> list[_Hit]:
+def _located(
+    pattern: re.Pattern[str], locator: re.Pattern[str], view: str, low: str, lo: int, hi: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(view, lo, hi)``, tried only where ``locator`` finds its words in ``low``.
+
+    ``pattern`` is case-insensitive and never matches empty; ``locator`` is its words in lower case
+    without look-arounds, so that the regex engine scans for their first letters at C speed; ``low`` is
+    the view in lower case, of the same length.
+    """
+    pos = lo
+    while (found := locator.search(low, pos, hi)) is not None:
+        if match := pattern.match(view, found.start(), hi):
+            yield match
+            pos = match.end()
+        else:
+            pos = found.start() + 1
+
+
+def _place_date_lines(view: str, low: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """``_PLACE_DATE.finditer(view, lo, hi)``, run only on the lines that say "ngày" (``low``: lower case).
+
+    A match never leaves its line and a line holds at most one, so searching line by line finds the same.
+    """
+    pos = lo
+    while (day := low.find("ngày", pos, hi)) >= 0:
+        start = max(lo, view.rfind("\n", lo, day) + 1)
+        end = view.find("\n", day, hi)
+        end = hi if end < 0 else end
+        if match := _PLACE_DATE.search(view, start, end):
+            yield match
+        pos = end + 1
+
+
+def _place_of_issue(gaz: Gazetteer, name: str, order: tuple[str, ...]) -> tuple[Place, ...]:
+    """The places named so at the first level that has one, a level that spells the name exactly first.
+
+    Example line: "Phú Lý, ngày     tháng 8 năm 2025": the commune Phú Lý, not the city Phủ Lý.
+    """
+    for exact in (True, False):
+        for level in ("province", "district", "commune"):
+            if found := _lookup(gaz, name, order, level, None, exact):
+                return found
+    return ()
+
+
+def _place_dates(view: str, low: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...]) -> list[_Hit]:
     hits = []
-    for match in _PLACE_DATE.finditer(view, lo, hi):
+    for match in _place_date_lines(view, low, lo, hi):
         name = match.group("place").strip()
-        found = next(
-            (
-                f
-                for level in ("province", "district", "commune")
-                if (f := _lookup(gaz, name, order, level, None))
-            ),
-            [],
-        )
+        found = _place_of_issue(gaz, name, order)
         if found:
             start = match.start("place") + len(match.group("place")) - len(match.group("place").lstrip())
             hits.append(_Hit(start, start + len(name), found, roles={"place of issue"}))
@@ -228,28 +295,58 @@ def _place_dates(view: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, 
 
 
 @functools.cache
-def _bare_pattern() -> re.Pattern[str]:
-    """Province names and their aliases as written (title and upper case), longest first."""
+def _bare_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """Province names and their aliases as written (title and upper case), by their first word.
+
+    A form matches where its first word is a whole word of the text ("Thái" of "Thái Bình"): the pattern
+    finds those words (an alternation of literals: the engine scans for their first letters at C speed),
+    and the dict gives the forms opening with each, longest first (the longest form wins).
+    """
     gaz = gazetteer()
     names = {p.name for ed in gaz.editions for p in gaz.places(ed.id, "province")} | set(gaz.alias_names)
     names = {n for n in names if _key(n) not in gaz.not_bare}
-    forms = {f for n in names for f in (_tone_folded(n), _tone_folded(n).upper())}
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    forms = {f for n in names for f in (match_view(nfc(n)), match_view(nfc(n)).upper())}
+    by_word: dict[str, list[str]] = {}
+    for form in sorted(forms, key=lambda f: (-len(f), f)):
+        by_word.setdefault(re.split(r"\W", form, maxsplit=1)[0], []).append(form)  # "Thừa" of "Thừa Thiên"
+    first_words = "|".join(re.escape(w) for w in sorted(by_word, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?:{first_words})(?!\w)"), {word: tuple(f) for word, f in by_word.items()}
 
 
-def _tone_folded(name: str) -> str:
-    return match_view(nfc(name))
+def _is_word_char(char: str) -> bool:
+    """What ``\\w`` matches: a letter, a digit or an underscore."""
+    return char.isalnum() or char == "_"
+
+
+def _bare_names(view: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(start, end) of each bare province name, as ``(?<!\\w)(?:form|...)(?!\\w)`` would find them.
+
+    Example line: "Làm việc với Thừa Thiên - Huế": "Thừa" opens "Thừa Thiên - Huế", found whole.
+    """
+    first_words, forms = _bare_index()
+    found: list[tuple[int, int]] = []
+    pos = lo
+    while (word := first_words.search(view, pos, hi)) is not None:
+        start, pos = word.start(), word.end()
+        if start > 0 and _is_word_char(view[start - 1]):  # inside a longer word: so is all of it
+            continue
+        for form in forms[word.group(0)]:
+            end = start + len(form)
+            if end <= hi and view.startswith(form, start) and (end == hi or not _is_word_char(view[end])):
+                found.append((start, end))
+                pos = end
+                break
+    return found
 
 
 def _bare(view: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...]) -> list[_Hit]:
     hits = []
-    for match in _bare_pattern().finditer(view, lo, hi):
-        if _inside_longer_name(view, match.start(), match.end(), lo, hi):
+    for start, end in _bare_names(view, lo, hi):
+        if _inside_longer_name(view, start, end, lo, hi):
             continue
-        found = _lookup(gaz, match.group(0), order, "province", None)
+        found = _lookup(gaz, view[start:end], order, "province")
         if found:
-            hits.append(_Hit(match.start(), match.end(), found))
+            hits.append(_Hit(start, end, found))
     return hits
 
 
@@ -272,42 +369,71 @@ def _line(view: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     return start, min(hi, pos + _WINDOW) if end < 0 else end
 
 
+def _stamps(view: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """``_STAMP.finditer(view, lo, hi)``, started on the line before the first "ĐẾN" (none: no stamp)."""
+    first = view.find("ĐẾN", lo, hi)
+    if first < 0:
+        return iter(())
+    before = view.rfind("\n", lo, first)  # the end of the line before
+    start = max(lo, view.rfind("\n", lo, before) + 1) if before >= 0 else lo
+    return _STAMP.finditer(view, start, hi)
+
+
 def _assign_roles(view: str, lo: int, hi: int, hits: list[_Hit]) -> None:
-    stamps = [(m.start("line"), m.end("line")) for m in _STAMP.finditer(view, lo, hi)]
+    stamps = [(m.start("line"), m.end("line")) for m in _stamps(view, lo, hi)]
+    header_end = _header_end(view, lo, hi)
+    for hit in hits:
+        line_start, line_end = _line(view, hit.start, lo, hi)
+        if any(s <= hit.start < e for s, e in stamps):
+            hit.roles.add("received the copy")
+            continue
+        opens_line = line_start == lo or view[line_start - 1] == "\n"
+        before = view[line_start : hit.start]
+        if _names_the_issuer(view, hit, before, opens_line and hit.end <= header_end, line_end):
+            hit.roles.add("issuer's province")
+        if _is_given_a_task(view, hit, before, opens_line, line_end):
+            hit.roles.add("assigned a task")
+
+
+def _header_end(view: str, lo: int, hi: int) -> int:
+    """Where the header ends: after the first _HEADER_LINES lines that are not blank."""
     header_end, seen = lo, 0
     for line in view[lo:hi].split("\n"):
         header_end += len(line) + 1
         seen += bool(line.strip())
         if seen == _HEADER_LINES:
             break
-    for hit in hits:
-        line_start, line_end = _line(view, hit.start, lo, hi)
-        opens_line = line_start == lo or view[line_start - 1] == "\n"
-        before = view[line_start : hit.start]
-        if any(s <= hit.start < e for s, e in stamps):
-            hit.roles.add("received the copy")
-            continue
-        province = hit.candidates[0].level == "province"
-        on_behalf = hit.committee and province and _ON_BEHALF.search(before) is not None
-        header = (
-            hit.prefixed
-            and province
-            and hit.end <= header_end
-            and view[hit.start : hit.end].isupper()
-            and opens_line
-            and _HEADER.fullmatch(before) is not None
-            and not view[hit.end : line_end].strip()
-        )
-        if on_behalf or header:
-            hit.roles.add("issuer's province")
-        following = _NEXT_CLAUSE_WORD.match(view, hit.end, line_end)
-        task = hit.committee and opens_line and _TASK_OPENING.fullmatch(before) is not None
-        if task and following and following.group(1).islower():
-            hit.roles.add("assigned a task")
+    return header_end
+
+
+def _names_the_issuer(view: str, hit: _Hit, before: str, header_line: bool, line_end: int) -> bool:
+    """A provincial committee signing ("Thay mặt Ban Thường vụ Tỉnh ủy Hà Tĩnh"), or a header line."""
+    if hit.candidates[0].level != "province":
+        return False
+    if hit.committee and _ON_BEHALF.search(before) is not None:
+        return True
+    return (
+        hit.prefixed
+        and header_line
+        and view[hit.start : hit.end].isupper()
+        and _HEADER.fullmatch(before) is not None
+        and _RIGHT_COLUMN.fullmatch(view, hit.end, line_end) is not None
+    )
+
+
+def _is_given_a_task(view: str, hit: _Hit, before: str, opens_line: bool, line_end: int) -> bool:
+    """A committee opening a numbered instruction, or named after a verb giving it a task; then its verb."""
+    if not hit.committee:
+        return False
+    following = _NEXT_CLAUSE_WORD.match(view, hit.end, line_end)
+    if following is None or not following.group(1).islower():
+        return False
+    opening = opens_line and _TASK_OPENING.fullmatch(before) is not None
+    return opening or _TASK_GIVEN.search(before) is not None
 
 
 def _choose(hit: _Hit, provinces: set[str], districts: set[str]) -> Place | None:
-    found = hit.candidates
+    found: Sequence[Place] = hit.candidates
     for names, attribute in ((provinces, "province_name"), (districts, "parent_name")):
         narrowed = [p for p in found if _key(getattr(p, attribute) or "") in names]
         found = narrowed or found
