@@ -37,6 +37,26 @@ def _errors() -> Iterator[None]:
         raise Fatal(f"{exc.filename or ''}: {exc.strerror}".lstrip(": ")) from exc
 
 
+@contextmanager
+def _progress(what: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on standard error when it is a terminal and the work lasts over two seconds."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(desc=what, unit="text", delay=2, file=sys.stderr, leave=False)
+
+    def update(done: int, total: int) -> None:
+        bar.total = total
+        bar.update(done - bar.n)
+
+    try:
+        yield update
+    finally:
+        bar.close()
+
+
 def graph_option(func: F) -> F:
     return click.option(
         "--graph",
@@ -75,12 +95,16 @@ def cli() -> None:
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 2) before writing anything if any source fails.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
-def build(sources: Path, out: Path, strict: bool, no_html: bool) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Extraction workers (default: one per core).")
+@click.option("--no-cache", is_flag=True, help="Extract every source again (ignore OUT/.cache).")
+def build(sources: Path, out: Path, strict: bool, no_html: bool, jobs: int | None, no_cache: bool) -> None:
     """Build the graph from SOURCES: extract, resolve, validate, write Turtle and HTML under OUT."""
     from graph.pipeline import run_build
 
-    with _errors():
-        report = run_build(sources, out, strict=strict, html=not no_html)
+    with _errors(), _progress("extracting") as progress:
+        report = run_build(
+            sources, out, strict=strict, html=not no_html, cache=not no_cache, jobs=jobs, progress=progress
+        )
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     for failure in report.failures:
@@ -184,18 +208,63 @@ def query(query: str | None, params: tuple[str, ...], fmt: str, list_queries: bo
     type=click.Path(path_type=Path),
     default=Path("out"),
     show_default=True,
-    help="Folder for index.html and its assets (source texts are linked from OUT/texts/).",
+    help="Folder for the pages, lib/ and data/ (source texts are linked from OUT/texts/).",
 )
+@click.option("--chain", metavar="DOCUMENT", help="Also write the chain view of DOCUMENT (e.g. 18-NQ/TW).")
+@click.option("--date", help="Pick one of several documents with the --chain number (YYYY-MM-DD).")
+@click.option("--open", "open_page", is_flag=True, help="Open the page in a web browser.")
 @graph_option
-def render(out: Path, graph_path: Path) -> None:
-    """Write the interactive HTML view of a built graph (works offline)."""
+def render(out: Path, chain: str | None, date: str | None, open_page: bool, graph_path: Path) -> None:
+    """Write the HTML views of a built graph: overview, timeline, localities x models and chains. They
+    work offline, from file://."""
+    from graph.chain import resolve_document
     from graph.export import load_graph
     from graph.project import project
-    from graph.render import render_html
+    from graph.render import render_site
 
     with _errors():
-        path = render_html(project(load_graph(graph_path), texts_dir="texts"), out, title="directive-graph")
-    click.echo(f"Wrote {path}.")
+        g = project(load_graph(graph_path), texts_dir="texts")
+        roots = [resolve_document(g, chain, date=date)] if chain else []
+        site = render_site(g, out, title="directive-graph", chain_roots=roots)
+    page = site.chains[roots[0]] if roots else site.overview
+    click.echo(f"Wrote {site.overview}, {site.timeline}, {site.models} and {len(site.chains)} chain view(s).")
+    if roots:
+        click.echo(f"Chain of {chain}: {page}")
+    if open_page:
+        click.launch(str(page))
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=int, default=8000, show_default=True, help="Port to listen on (0: any free port)."
+)
+@graph_option
+def serve(host: str, port: int, graph_path: Path) -> None:
+    """Serve the HTML views and a read-only SPARQL endpoint (/sparql answers JSON; /sparql.html is a
+    query box) of a built graph on a local web server. Ctrl+C stops it."""
+    import shutil
+    import tempfile
+
+    from graph.export import load_graph
+    from graph.project import project
+    from graph.render import render_site
+    from graph.serve import make_server
+
+    folder = Path(tempfile.mkdtemp(prefix="directives-serve-"))
+    try:
+        with _errors():
+            rdf = load_graph(graph_path)
+            render_site(project(rdf, texts_dir="texts"), folder, title="directive-graph")
+            server = make_server(folder, rdf, host=host, port=port, texts=graph_path.parent / "texts")
+        click.echo(f"Serving {graph_path} at {server.url} (SPARQL: {server.url}sparql.html). Ctrl+C stops.")
+        with server:
+            try:
+                server.serve_forever()
+            except KeyboardInterrupt:
+                click.echo("Stopped.")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @cli.command()

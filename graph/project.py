@@ -16,7 +16,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from graph.doctypes import labels
 from graph.model import RELATION_TYPES
-from graph.namespaces import DG, DOCTYPE, OA
+from graph.namespaces import DG, DOCTYPE, LEVEL, OA
 
 __all__ = ["project"]
 
@@ -81,6 +81,12 @@ def _document(graph: Graph, doc: URIRef, sources: dict[Any, str], texts_dir: str
     title = _text(graph, doc, DG.title)
     label = number or (title[:60] + ("…" if len(title) > 60 else "")) or _text(graph, doc, RDFS.label)
     signers = sorted(_text(graph, s, DG.signerName, None) for s in graph.objects(doc, DG.signature))
+    # The province of the issuing body (walking up from a district), for views that group by province.
+    place = graph.value(issuer, DG.locality) if issuer is not None else None
+    for _ in range(3):  # commune -> district -> province, never round a loop of bad data
+        if place is not None and graph.value(place, DG.level) != LEVEL.province:
+            place = graph.value(place, DG.parentLocality)
+    place = place if place is not None and graph.value(place, DG.level) == LEVEL.province else None
     return {
         "kind": "document",
         "label": label,
@@ -95,6 +101,8 @@ def _document(graph: Graph, doc: URIRef, sources: dict[Any, str], texts_dir: str
         "signers": signers,
         "source": f"{texts_dir}/{expressed[0]}" if expressed else "",
         "citation_only": not expressed,
+        "province": _text(graph, place, SKOS.prefLabel) if place is not None else "",
+        "issuer_en": _text(graph, issuer, SKOS.prefLabel, "en") if issuer is not None else "",
     }
 
 
@@ -157,7 +165,18 @@ def _add_adoption(g: nx.DiGraph, graph: Graph, node: URIRef) -> None:
         "deadline": _text(graph, node, DG.deadline, None),
         "assignee": _text(graph, assignee, SKOS.prefLabel) if assignee is not None else "",
         "evidence": sorted(evidence)[0] if evidence else "",
+        "since": _text(graph, node, DG.since, None),
+        "locality_level": str(graph.value(locality, DG.level) or "").rsplit("/", 1)[-1] if locality else "",
     }
+    # The province the decision applies in: the locality's, else the deciding document's.
+    place = locality
+    for _ in range(3):  # commune -> district -> province
+        if place is not None and graph.value(place, DG.level) != LEVEL.province:
+            place = graph.value(place, DG.parentLocality)
+    place = place if place is not None and graph.value(place, DG.level) == LEVEL.province else None
+    decider = str(graph.value(node, DG.decidedBy) or "")
+    decider_province = g.nodes[decider].get("province", "") if decider in g else ""
+    attrs["province"] = _text(graph, place, SKOS.prefLabel) if place is not None else decider_province
     where = f" — {attrs['locality']}" if attrs["locality"] else ""
     attrs["label"] = f"{attrs['status'] or 'model'}{where}"
     g.add_node(str(node), **attrs)

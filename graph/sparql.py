@@ -27,13 +27,13 @@ __all__ = ["NamedQuery", "Result", "format_result", "load_query", "named_queries
 _PARAM_LINE = re.compile(r"^#\s*param\s+(?P<name>\w+)\s*:\s*(?P<doc>.*)$", re.MULTILINE)
 # The first comment line: "# chain: every document that implements ..."
 _TITLE_LINE = re.compile(r"^#\s*(?P<name>[\w-]+)\s*:\s*(?P<doc>.*)$")
-# An update, after PREFIX/BASE lines. Example: "DELETE WHERE { ?s ?p ?o }", "DROP ALL"
-_UPDATE = re.compile(
-    r"^\s*(?:(?:PREFIX|BASE)\b[^\n]*\n\s*)*(?:INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|COPY|MOVE|ADD|WITH)\b",
-    re.I,
-)
-# The query form, after PREFIX/BASE lines. Example: "SELECT DISTINCT ?document ..."
-_FORM = re.compile(r"^\s*(?:(?:PREFIX|BASE)\b[^\n]*\n\s*)*(?P<form>SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
+# The prologue of a query: PREFIX and BASE declarations, on their own lines or not.
+# Example: "PREFIX dg: <https://w3id.org/directive-graph/ontology#> SELECT ..."
+_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w-]*:\s*|BASE\s*)<[^>]*>\s*)*", re.I)
+# An update. Example: "DELETE WHERE { ?s ?p ?o }", "DROP ALL"
+_UPDATE = re.compile(r"(?:INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|COPY|MOVE|ADD|WITH)\b", re.I)
+# A read query. Example: "SELECT DISTINCT ?document ..."
+_FORM = re.compile(r"(?:SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +73,12 @@ def load_query(spec: str) -> NamedQuery:
         if not path.is_file():
             raise QueryError(f"no query file {spec!r}.", hint=f"Named queries: {', '.join(sorted(queries))}.")
         return _parse(path)
-    if _UPDATE.search(_strip_comments(spec)) is not None:
+    if _UPDATE.match(_body(spec)) is not None:
         raise QueryError(
             "this is an update, not a read query; only SELECT, ASK, CONSTRUCT and DESCRIBE run here.",
             hint="Updates are refused.",
         )
-    if _FORM.search(_strip_comments(spec)) is None:
+    if _FORM.match(_body(spec)) is None:
         raise QueryError(
             f"unknown query {spec!r}: not a named query, a .rq file or a SELECT/ASK/CONSTRUCT.",
             hint=f"Named queries: {', '.join(sorted(queries))}.",
@@ -88,6 +88,12 @@ def load_query(spec: str) -> NamedQuery:
 
 def _strip_comments(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
+def _body(text: str) -> str:
+    """The query after its comments and prologue: it starts with its form (SELECT, DELETE ...)."""
+    stripped = _strip_comments(text)
+    return stripped[_PROLOGUE.match(stripped).end() :]  # type: ignore[union-attr]
 
 
 def _term(value: str) -> Literal | URIRef:
@@ -107,7 +113,7 @@ def run_query(graph: Graph, query: NamedQuery, params: dict[str, str] | None = N
             f"query {query.name!r} has no parameter {unknown[0]!r}.",
             hint=f"Its parameters: {', '.join(query.params) or '(none)'}.",
         )
-    if _FORM.search(_strip_comments(query.text)) is None:
+    if _FORM.match(_body(query.text)) is None:
         raise QueryError(
             f"query {query.name!r} is not a read query; only SELECT, ASK, CONSTRUCT and DESCRIBE run here.",
             hint="Updates are refused.",

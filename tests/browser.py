@@ -7,6 +7,7 @@ skip a browser test silently).
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -62,6 +63,7 @@ class PageLog:
     """What a page did that a test must see: outside requests, console errors, page errors, dialogs."""
 
     outside_requests: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)  # every URL the page asked for
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
@@ -72,6 +74,7 @@ def watch(page: Any) -> PageLog:
     log = PageLog()
 
     def on_request(request: Any) -> None:
+        log.requests.append(request.url)
         if not request.url.startswith(LOCAL_SCHEMES):
             log.outside_requests.append(request.url)
 
@@ -97,3 +100,29 @@ def screenshot(page: Any, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path
+
+
+def wait_until(page: Any, expression: str, timeout: float = 20.0) -> Any:
+    """Poll ``expression`` in the page until it is truthy; return its value.
+
+    The views carry a Content-Security-Policy without 'unsafe-eval', which blocks Playwright's
+    ``wait_for_function`` (it compiles its predicate in the page); ``evaluate`` goes through the
+    DevTools protocol and is not blocked.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        value = page.evaluate(expression)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {expression}")
+        time.sleep(0.02)
+
+
+def open_view(browser: Any, path: Path, viewport: dict[str, int] | None = None) -> tuple[Any, PageLog]:
+    """Open a view from file:// and wait until it has drawn (``window.dgReady``)."""
+    page = browser.new_page(viewport=viewport or {"width": 1500, "height": 900})
+    log = watch(page)
+    page.goto(path.as_uri())
+    wait_until(page, "window.dgReady === true")
+    return page, log

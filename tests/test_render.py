@@ -1,12 +1,17 @@
-"""graph.render: the offline HTML view of the document graph, checked as files and in a real browser."""
+"""graph.render: the offline HTML views, checked as files (tests/test_render_browser.py: in chromium).
+
+The fixture graph is the chain of DOMAIN.md §7 with quotes taken from sources/; xss_graph() adds a
+document whose every field carries markup.
+"""
 
 from __future__ import annotations
 
 import ast
+import doctest
+import importlib
 import re
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +20,13 @@ import pytest
 
 from graph import render
 from graph.errors import OutputError
-from graph.render import layout, page_data, render_html, safe_href, script_json
+from graph.render import render_chain, render_html, render_site, safe_href, script_json
 from graph.text import nfc
-
-try:  # tests/ on sys.path (pytest's default rootdir-less import) or the repo root (python -m pytest)
-    from tests import browser
-except ImportError:  # pragma: no cover - depends on how pytest was started
-    import browser  # type: ignore[no-redef]
+from graph.views.catalog import catalog_data, facts_shards, node_order
+from graph.views.layout import band_layout, chain_layout, timeline_layout
+from graph.views.models import matrix
+from graph.views.scenes import LIMIT, build_scenes
+from graph.views.synthetic import synthetic_projection
 
 SOURCES = Path(__file__).resolve().parents[1] / "sources"
 TB16, KL55, NEWS = "000_14f6e30f14f393dd.txt", "001_ea8b90e8c70a61da.txt", "002_536fb758ed16856e.txt"
@@ -37,6 +42,16 @@ KL55_ID, KL50 = ID + "doc/ha-tinh/55-KL-TU", ID + "doc/50-KL-TW"
 DUC_THO, KY_ANH = ID + "adoption/55-KL-TU/duc-tho", ID + "adoption/55-KL-TU/ky-anh"
 XSS = ID + "doc/xss"
 XSS_TITLE, XSS_LABEL = "<script>alert(1)</script>", "<img src=x onerror=alert(1)>"
+XSS_TASK, XSS_MODEL = ID + "adoption/xss", "<script>alert(9)</script> model"
+RAW_MARKUP = (
+    XSS_TITLE,
+    XSS_LABEL,
+    "alert(2)</script>",
+    "<b onmouseover",
+    "<svg onload",
+    "<i>x</i>",
+    XSS_MODEL,
+)
 
 
 # ---- fixture: the chain of DOMAIN.md §7, with quotes from sources/ ----
@@ -195,6 +210,7 @@ def chain_graph() -> nx.DiGraph:
             model="Hợp nhất cơ quan tham mưu của cấp ủy với cơ quan chuyên môn",
             status="dismantle",
             locality=place,
+            locality_level="district",
             deadline="2022-10",
             assignee=f"Ban Thường vụ Huyện ủy {place}",
             evidence=fact["quote"],
@@ -230,10 +246,24 @@ def xss_graph() -> nx.DiGraph:
         },
         {"citation": "<script>alert(7)</script>", "url": "javascript:alert(8)"},
     )
+    g.add_node(
+        XSS_TASK,
+        kind="adoption",
+        label="x",
+        model=XSS_MODEL,
+        status="pause",
+        locality="<svg onload=alert(10)>",
+        province="</td><script>alert(11)</script>",
+        deadline="",
+        assignee="<i>x</i>",
+        evidence="<img src=x onerror=alert(12)>",
+    )
+    relation(g, XSS, XSS_TASK, "decides")
     return g
 
 
 def site(out: Path, graph: nx.DiGraph, **kwargs: Any) -> Path:
+    """The views of ``graph`` in ``out``, with the source texts the fixture quotes in out/texts/."""
     (out / "texts").mkdir(parents=True, exist_ok=True)
     for name in (TB16, KL55, NEWS):
         shutil.copyfile(SOURCES / name, out / "texts" / name)
@@ -249,18 +279,32 @@ def files(folder: Path) -> dict[str, bytes]:
 _LINK = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']?|url\(\s*["']?)([^"'\s)>]+)""", re.IGNORECASE)
 
 
-def test_page_and_assets_link_nothing_outside_the_folder(tmp_path: Path) -> None:
+def test_every_view_is_written_and_links_nothing_outside_the_folder(tmp_path: Path) -> None:
     page = site(tmp_path, chain_graph())
     assert page == tmp_path / "index.html"
-    assert {p.name for p in (tmp_path / "lib").iterdir()} == set(render.ASSETS)
+    written = files(tmp_path)
+    assert {"index.html", "timeline.html", "models.html", "chain-18-NQ-TW.html", "data/catalog.js"} <= set(
+        written
+    )
+    assert {f"lib/{asset}" for asset in render.ASSETS} <= set(written)
     links = {
         m.group(1)
-        for name, payload in files(tmp_path).items()
-        if name.endswith((".html", ".css", ".js"))
+        for name, payload in written.items()
+        if name.endswith((".html", ".css", ".js")) and not name.endswith(".min.js")
         for m in _LINK.finditer(payload.decode("utf-8"))
     }
-    assert "lib/vis-network.min.js" in links
+    assert {"lib/vis-network.min.js", "data/catalog.js", "timeline.html", "models.html"} <= links
     assert [link for link in links if re.match(r"(?i)(https?:)?//", link)] == []
+    assert all((tmp_path / link).is_file() for link in links if link.endswith((".html", ".js", ".css")))
+
+
+def test_every_page_links_to_every_other_view(tmp_path: Path) -> None:
+    site(tmp_path, chain_graph())
+    pages = sorted(p.name for p in tmp_path.glob("*.html"))
+    for name in pages:
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        nav = text[text.index('<nav id="dg-nav"') : text.index("</nav>")]
+        assert {f'href="{other}"' for other in pages} <= set(re.findall(r'href="[^"]+"', nav)), name
 
 
 def test_rendering_twice_gives_byte_identical_files(tmp_path: Path) -> None:
@@ -277,26 +321,63 @@ def test_rendering_twice_gives_byte_identical_files(tmp_path: Path) -> None:
     assert files(tmp_path / "a") == first  # rewriting in place leaves no temporary files behind
 
 
-def test_text_from_sources_cannot_leave_the_data_script(tmp_path: Path) -> None:
-    text = site(tmp_path, xss_graph()).read_text(encoding="utf-8")
-    assert text.count("</script>") == 3  # the data block and the two script elements
-    for raw in (XSS_TITLE, XSS_LABEL, "alert(2)</script>", "<b onmouseover"):
-        assert raw not in text
-    assert "javascript:" not in text
+def test_text_from_sources_cannot_leave_its_data(tmp_path: Path) -> None:
+    site(tmp_path, xss_graph())
+    for name, payload in files(tmp_path).items():
+        if name.startswith("texts/") or name.startswith("lib/"):
+            continue
+        text = payload.decode("utf-8")
+        for raw in RAW_MARKUP:
+            assert raw not in text, (name, raw)
+        assert "javascript:" not in text, name
+        if name.endswith(".html"):
+            assert text.count("</script>") == text.count("<script"), name
     assert script_json("a</script>b") == '"a\\u003c/script\\u003eb"'
 
 
 def test_only_relative_and_http_links_survive() -> None:
-    data = page_data(xss_graph())
-    assert data["info"][XSS]["source"] == ""
-    assert data["info"][TB16_ID]["source"] == f"texts/{TB16}"
-    cites = next(r for r in data["relations"] if r["from"] == XSS)
+    graph = xss_graph()
+    facts = {k: v for shard in facts_shards(graph, node_order(graph)) for k, v in shard.items()}
+    assert facts[XSS]["info"]["source"] == ""
+    assert facts[TB16_ID]["info"]["source"] == f"texts/{TB16}"
+    cites = next(r for r in facts[XSS]["out"] if r["other"] == NQ18)
     assert [(e.get("source"), e.get("url")) for e in cites["evidence"]] == [("", ""), ("", "")]
     assert safe_href("https://tulieuvankien.dangcongsan.vn/") == "https://tulieuvankien.dangcongsan.vn/"
 
 
-def test_layout_bands_by_level_and_rows_by_date() -> None:
-    pos = layout(chain_graph())
+def test_panel_facts_hold_both_ends_of_each_relation() -> None:
+    graph = chain_graph()
+    facts = {k: v for shard in facts_shards(graph, node_order(graph)) for k, v in shard.items()}
+    assert {(r["other"], r["relation"]) for r in facts[TB16_ID]["out"]} == {
+        (NQ18, "implements"),
+        (KL34, "summarises"),
+        (TTR175, "based_on"),
+    }
+    assert [(r["other"], r["relation"]) for r in facts[TB16_ID]["in"]] == [(KL55_ID, "implements")]
+    into_18 = {r["other"]: r for r in facts[NQ18]["in"]}
+    assert QUOTE_16_18 in into_18[TB16_ID]["evidence"][0]["quote"]
+
+
+def test_catalog_rows_follow_the_node_order() -> None:
+    graph = chain_graph()
+    data = catalog_data(graph, node_order(graph))
+    columns = data["columns"]
+    row = columns["id"].index(KL55_ID)
+    assert (columns["label"][row], columns["code"][row], columns["level"][row]) == (
+        "55-KL/TU",
+        "KL",
+        "province",
+    )
+    assert columns["rels"][row] == "decides implements"
+    assert columns["label"][columns["id"].index(DUC_THO)] == "chia tách — Đức Thọ"
+    assert data["legend"]["statuses"] == ["dismantle"]
+
+
+# ---- layouts ----
+
+
+def test_overview_bands_by_level_and_rows_by_date() -> None:
+    pos = band_layout(chain_graph(), sorted(chain_graph())).positions
     assert pos[NQ18][1] == pos[KL34][1] == pos[TB16_ID][1] == pos[KL50][1] < pos[KL55_ID][1] < pos[DUC_THO][1]
     assert pos[NQ18][0] < pos[KL34][0] < pos[TTR175][0] < pos[TB16_ID][0] < pos[KL50][0]
     assert pos[DUC_THO][1] == pos[KY_ANH][1]
@@ -305,135 +386,150 @@ def test_layout_bands_by_level_and_rows_by_date() -> None:
 def test_undated_documents_come_last_in_their_band() -> None:
     g = chain_graph()
     nx.set_node_attributes(g, {KL50: ""}, "date")
-    pos = layout(g)
+    pos = band_layout(g, sorted(g)).positions
     assert max(pos[n][0] for n in (NQ18, KL34, TTR175, TB16_ID)) < pos[KL50][0]
 
 
-def test_a_bad_file_name_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(OutputError, match=r'"../x.html"'):
-        render_html(chain_graph(), tmp_path, filename="../x.html")
+def test_chain_runs_top_down_by_level_then_depth() -> None:
+    g = chain_graph()
+    placement = chain_layout(g, sorted(g))
+    y = {node: xy[1] for node, xy in placement.positions.items()}
+    assert y[NQ18] == y[TTR175] < y[KL34] == y[KL50] < y[TB16_ID] < y[KL55_ID] < y[DUC_THO] == y[KY_ANH]
+    assert placement.positions[KL34][0] < placement.positions[KL50][0]  # same row: by date
+    assert [lane[3] for lane in placement.lanes] == ["central", "province", "district"]
 
 
-def test_render_is_a_leaf() -> None:
-    tree = ast.parse(Path(render.__file__).read_text(encoding="utf-8"))
-    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
-    imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    outside_stdlib = {m for m in imported if m.split(".")[0] not in sys.stdlib_module_names}
-    assert outside_stdlib <= {"networkx", "pyvis.network", "graph.text", "graph.errors"}
+def test_timeline_places_documents_by_date_in_lanes_by_level() -> None:
+    g = chain_graph()
+    placement = timeline_layout(g, sorted(g))
+    x = {node: xy[0] for node, xy in placement.positions.items()}
+    assert x[NQ18] < x[KL34] < x[TTR175] < x[TB16_ID] < x[KL50]
+    assert DUC_THO not in placement.positions  # tasks are not on the timeline
+    assert placement.positions[KL55_ID][1] > placement.positions[NQ18][1]  # its own lane
+    assert [t[1] for t in placement.ticks][:2] == ["2017", "2018"]
 
 
-# ---- in chromium ----
+def test_models_matrix_puts_each_decision_under_its_place() -> None:
+    g = chain_graph()
+    index = {node: i for i, node in enumerate(node_order(g))}
+    result = matrix(g, index)
+    assert [c[0] for c in result["columns"]] == ["?"]  # the fixture's tasks name a district, no province
+    g.nodes[DUC_THO]["province"] = g.nodes[KY_ANH]["province"] = "Hà Tĩnh"
+    result = matrix(g, index)
+    assert result["columns"] == [["Hà Tĩnh", "Hà Tĩnh", "Hà Tĩnh"]]
+    ((model, cells),) = result["rows"]
+    assert model == "Hợp nhất cơ quan tham mưu của cấp ủy với cơ quan chuyên môn"
+    assert [(e[1], e[3], e[4], e[6]) for e in cells[0][1]] == [
+        ("dismantle", index[KL55_ID], "Đức Thọ", "2022-10"),
+        ("dismantle", index[KL55_ID], "Kỳ Anh", "2022-10"),
+    ]
 
-VIEW = {"width": 1500, "height": 900}
+
+# ---- scale: aggregation and drill-down ----
 
 
 @pytest.fixture(scope="module")
-def chrome() -> Iterator[Any]:
-    with browser.chromium() as instance:
-        yield instance
+def large() -> nx.DiGraph:
+    return synthetic_projection(2500)
 
 
-def open_page(chrome: Any, path: Path) -> tuple[Any, browser.PageLog]:
-    page = chrome.new_page(viewport=VIEW)
-    log = browser.watch(page)
-    page.goto(path.as_uri())
-    page.wait_for_function("window.dgReady === true", timeout=20_000)
-    return page, log
+def test_a_large_view_opens_on_groups_and_every_node_has_one_leaf(large: nx.DiGraph) -> None:
+    order = node_order(large)
+    index = {node: i for i, node in enumerate(order)}
+    out = build_scenes(large, order, index=index, leaf=band_layout, limit=LIMIT)
+    scenes = out["scenes"]
+    home = scenes[out["home"]]
+    assert home["nodes"] == [] and 1 < len(home["groups"]) < LIMIT
+    assert sum(group[5] for group in home["groups"]) == large.number_of_nodes()
+    leaves = [row for scene in scenes.values() for row, _, _ in scene["nodes"]]
+    assert sorted(leaves) == list(range(large.number_of_nodes()))
+    assert max(len(scene["nodes"]) + len(scene["groups"]) for scene in scenes.values()) <= LIMIT
+    for sid, scene in scenes.items():
+        for group in scene["groups"]:
+            assert scenes[group[6]]["parent"] == sid
 
 
-def click_node(page: Any, node: str) -> None:
-    """A real mouse click at the node's place on screen."""
-    point = page.evaluate(
-        """id => { const d = network.canvasToDOM(network.getPositions([id])[id]);
-                   const r = document.querySelector('#dg-network canvas').getBoundingClientRect();
-                   return {x: r.left + d.x, y: r.top + d.y}; }""",
-        node,
-    )
-    page.mouse.click(point["x"], point["y"])
+def test_a_small_limit_splits_by_province_then_month_then_parts() -> None:
+    g = nx.DiGraph()
+    for i in range(12):  # one level, one year, one province, one month: only parts are left
+        document(
+            g,
+            f"d{i:02d}",
+            f"{i}-KL/TU",
+            "KL",
+            "Kết luận",
+            level="province",
+            province="Hà Tĩnh",
+            date=f"2022-07-{i + 1:02d}",
+        )
+    order = node_order(g)
+    out = build_scenes(g, order, index={n: i for i, n in enumerate(order)}, leaf=band_layout, limit=5)
+    home = out["scenes"][out["home"]]
+    assert [group[3] for group in home["groups"]] == ["phần 1/3", "phần 2/3", "phần 3/3"]
+    first = out["scenes"][home["groups"][0][6]]
+    assert sorted(order[row] for row, _, _ in first["nodes"]) == ["d00", "d01", "d02", "d03", "d04"]
 
 
-@pytest.mark.browser
-def test_page_draws_offline_without_errors(chrome: Any, tmp_path: Path) -> None:
-    graph = chain_graph()
-    page, log = open_page(chrome, site(tmp_path, graph))
-    assert page.evaluate("network.body.data.nodes.length") == graph.number_of_nodes()
-    assert page.evaluate("network.body.data.edges.length") == graph.number_of_edges()
-    assert page.evaluate("network.physics.options.enabled") is False
-    browser.screenshot(page, "render-overview")
-    assert (log.outside_requests, log.console_errors, log.page_errors) == ([], [], [])
-    page.close()
+# ---- the API and the folder ----
 
 
-@pytest.mark.browser
-def test_clicking_16_tb_shows_its_evidence(chrome: Any, tmp_path: Path) -> None:
-    page, log = open_page(chrome, site(tmp_path, chain_graph()))
-    click_node(page, TB16_ID)
-    panel = page.locator("#dg-details")
-    panel.get_by_role("heading", name="16-TB/TW").wait_for()
-    assert QUOTE_16_18 in panel.locator("mark").all_text_contents()
-    assert panel.locator(f'a[href="texts/{TB16}"]').count() == 4  # its own text and its three quotes
-    text = panel.inner_text()
-    assert "Võ Văn Thương" in text and "07/07/2022" in text and "55-KL/TU" in text
-    browser.screenshot(page, "render-16-TB")
-    click_node(page, KL55_ID)
-    panel.get_by_role("heading", name="55-KL/TU").wait_for()
-    assert "date unknown" in panel.inner_text()
-    click_node(page, KL34)
-    panel.get_by_role("heading", name="34-KL/TW").wait_for()
-    assert "đối chiếu thủ công" in panel.inner_text()
-    assert panel.locator('a[href="https://tulieuvankien.dangcongsan.vn/"]').count() == 1
-    page.fill("#dg-search-input", "kỳ anh")
-    page.press("#dg-search-input", "Enter")
-    panel.get_by_role("heading", name="Kỳ Anh: chia tách").wait_for()
-    assert "tháng 10/2022" in panel.inner_text()
-    assert (log.outside_requests, log.console_errors, log.page_errors) == ([], [], [])
-    page.close()
+def test_render_chain_writes_the_chain_of_any_document(tmp_path: Path) -> None:
+    page = render_chain(chain_graph(), TB16_ID, tmp_path)
+    assert page == tmp_path / "chain-16-TB-TW.html"
+    text = page.read_text(encoding="utf-8")
+    assert '"view":"chain"' in text and "16-TB/TW" in text
+    assert (tmp_path / "chain-18-NQ-TW.html").is_file()  # the roots' chains come with it
 
 
-@pytest.mark.browser
-def test_markup_in_a_text_stays_text(chrome: Any, tmp_path: Path) -> None:
-    graph = xss_graph()
-    page, log = open_page(chrome, site(tmp_path, graph))
-    assert page.evaluate("network.body.data.nodes.length") == graph.number_of_nodes()
-    click_node(page, XSS)
-    panel = page.locator("#dg-details")
-    panel.get_by_role("heading", name=XSS_LABEL).wait_for()
-    text = panel.inner_text()
-    for raw in (
-        XSS_TITLE,
-        XSS_LABEL,
-        "</script><script>alert(2)</script>",
-        "<img src=x onerror=alert(4)>",
-        "<script>alert(7)</script>",
-    ):
-        assert raw in text
-    assert page.locator("#dg-panel img, #dg-panel script, #dg-panel b").count() == 0
-    assert page.locator('#dg-panel a[href^="javascript"]').count() == 0
-    page.mouse.move(10, 10)
-    page.hover("#dg-network canvas", position=_node_point(page, XSS))
-    page.locator("div.vis-tooltip").filter(has_text=XSS_LABEL).wait_for(state="visible")
-    assert page.locator("div.vis-tooltip img, div.vis-tooltip script").count() == 0
-    browser.screenshot(page, "render-xss")
-    assert (log.dialogs, log.page_errors, log.outside_requests, log.console_errors) == ([], [], [], [])
-    page.close()
+def test_documents_sharing_a_number_get_distinct_chain_pages(tmp_path: Path) -> None:
+    g = chain_graph()
+    document(g, ID + "doc/tw/xiii/kl-34", "34-KL/TW", "KL", "Kết luận", date="2022-01-01")
+    relation(g, TB16_ID, ID + "doc/tw/xiii/kl-34", "cites")
+    site = render_site(g, tmp_path, chain_roots=[KL34, ID + "doc/tw/xiii/kl-34"])
+    assert {p.name for p in site.chains.values()} >= {
+        "chain-34-KL-TW-34-KL-TW-2018.html",
+        "chain-34-KL-TW-tw-xiii-kl-34.html",
+    }
 
 
-def _node_point(page: Any, node: str) -> dict[str, float]:
-    point: dict[str, float] = page.evaluate("id => network.canvasToDOM(network.getPositions([id])[id])", node)
-    return point
+def test_a_bad_file_name_or_node_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match=r'"../x.html"'):
+        render_html(chain_graph(), tmp_path, filename="../x.html")
+    with pytest.raises(OutputError, match=r'"timeline.html"'):
+        render_html(chain_graph(), tmp_path, filename="timeline.html")
+    with pytest.raises(OutputError, match="not a document"):
+        render_chain(chain_graph(), DUC_THO, tmp_path)
 
 
-@pytest.mark.browser
-def test_clicking_a_relation_shows_its_evidence(chrome: Any, tmp_path: Path) -> None:
-    page, log = open_page(chrome, site(tmp_path, chain_graph()))
-    ends = [_node_point(page, node) for node in (KL55_ID, TB16_ID)]  # a vertical bezier: its middle is theirs
-    box = page.locator("#dg-network canvas").bounding_box()
-    page.mouse.click(
-        box["x"] + (ends[0]["x"] + ends[1]["x"]) / 2, box["y"] + (ends[0]["y"] + ends[1]["y"]) / 2
-    )
-    panel = page.locator("#dg-details")
-    panel.get_by_role("heading", name="55-KL/TU → 16-TB/TW").wait_for()
-    assert "16TB/TW ngày 7/7/2022" in " ".join(panel.locator("mark").all_text_contents())
-    assert panel.locator(f'a[href="texts/{KL55}"]').count() == 1
-    assert (log.outside_requests, log.console_errors, log.page_errors) == ([], [], [])
-    page.close()
+def test_render_is_a_leaf() -> None:
+    modules = [Path(render.__file__), *sorted((Path(render.__file__).parent / "views").glob("*.py"))]
+    for path in modules:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}
+        imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        outside = {m for m in imported if m.split(".")[0] not in sys.stdlib_module_names}
+        allowed = {"networkx", "pyvis", "graph.text", "graph.errors", "graph.trace", "graph.views"}
+        assert {m for m in outside if not m.startswith("graph.views.")} <= allowed, path.name
+
+
+def test_build_writes_the_views(built: Path) -> None:
+    for name in ("index.html", "timeline.html", "models.html", "chain-18-NQ-TW.html", "data/catalog.js"):
+        assert (built / name).is_file(), name
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "graph.views.common",
+        "graph.views.catalog",
+        "graph.views.layout",
+        "graph.views.scenes",
+        "graph.views.chains",
+        "graph.views.models",
+        "graph.views.pages",
+        "graph.views.synthetic",
+    ],
+)
+def test_the_examples_in_the_view_modules_run(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.attempted > 0 and result.failed == 0

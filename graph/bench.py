@@ -1,0 +1,221 @@
+"""Measurements for scripts/benchmark.py: the build at a given corpus size, against a bare regex scan and
+a naive baseline, with incremental rebuilds, trace and named-query latencies and HTML render time.
+
+Every build runs in its own process so that its peak RSS and CPU time are its own. Nothing here asserts
+a target: the numbers are reported, and the README quotes them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = ["SizeResult", "markdown_table", "measure_size"]
+
+# A bare scan for printed Party numbers. Example line: "Kết luận số 34-KL/TW ngày 07/8/2018"
+BARE_NUMBER = re.compile(r"\d+-[A-ZĐ]+/[A-ZĐ]+")
+
+_CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from graph.pipeline import run_build
+args = json.loads(sys.argv[1])
+started, cpu = time.perf_counter(), time.process_time()
+report = run_build(Path(args["sources"]), Path(args["out"]), html=args["html"], cache=args["cache"],
+                   jobs=args["jobs"])
+usage = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"wall_s": time.perf_counter() - started,
+                  "cpu_s": sum(u.ru_utime + u.ru_stime for u in usage),
+                  "peak_rss_mb": max(u.ru_maxrss for u in usage) / 1024,
+                  "documents": report.documents, "triples": report.triples,
+                  "failures": len(report.failures)}))
+"""
+
+
+@dataclass
+class SizeResult:
+    docs: int
+    text_mb: float
+    build_s: float | None = None
+    cpu_s: float | None = None
+    peak_rss_mb: float | None = None
+    docs_per_s: float | None = None
+    extract_mb_per_s: float | None = None
+    regex_mb_per_s: float | None = None
+    incremental_s: float | None = None
+    trace_p50_ms: float | None = None
+    trace_p95_ms: float | None = None
+    query_p50_ms: float | None = None
+    query_p95_ms: float | None = None
+    queries: dict[str, float] = field(default_factory=dict)
+    render_overview_s: float | None = None
+    render_chain_s: float | None = None
+    baseline_build_s: float | None = None
+    triples: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _build(
+    sources: Path, out: Path, *, cache: bool, jobs: int | None, html: bool, timeout: float
+) -> dict[str, Any]:
+    payload = json.dumps(
+        {"sources": str(sources), "out": str(out), "cache": cache, "jobs": jobs, "html": html}
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, payload], capture_output=True, text=True, timeout=timeout, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "build failed")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _texts(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".html"))
+
+
+def _throughput(paths: list[Path]) -> tuple[float, float, float]:
+    """(MB of text, regex MB/s, extraction MB/s) over the decoded NFC texts, in this process."""
+    from graph.extract import extract_text
+    from graph.sources import read_source
+
+    texts = [read_source(p).text for p in paths]
+    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    started = time.perf_counter()
+    for text in texts:
+        BARE_NUMBER.findall(text)
+    regex_s = time.perf_counter() - started
+    started = time.perf_counter()
+    for text in texts:
+        extract_text(text)
+    extract_s = time.perf_counter() - started
+    return size, size / max(regex_s, 1e-9), size / max(extract_s, 1e-9)
+
+
+def _latencies(out: Path, result: SizeResult, rng: random.Random) -> None:
+    from graph.api import load
+    from graph.project import project
+    from graph.sparql import named_queries, run_query
+    from graph.trace import trace
+
+    g = load(out)
+    G = project(g)
+    documents = sorted(n for n, d in G.nodes(data=True) if d.get("kind") == "document" and d.get("number"))
+    roots = rng.sample(documents, min(30, len(documents)))
+    times = []
+    for root in roots:
+        started = time.perf_counter()
+        trace(G, root)
+        times.append((time.perf_counter() - started) * 1000)
+    result.trace_p50_ms, result.trace_p95_ms = _p50_p95(times)
+    params = {"chain": {"number": G.nodes[roots[0]]["number"]} if roots else {}}
+    for name, query in named_queries().items():
+        runs = []
+        for _ in range(5):
+            started = time.perf_counter()
+            run_query(g, query, params.get(name, {}))
+            runs.append((time.perf_counter() - started) * 1000)
+        result.queries[name] = statistics.median(runs)
+    slowest = max(result.queries, key=result.queries.__getitem__)
+    result.query_p50_ms = result.queries[slowest]
+    result.notes.append(f"slowest named query: {slowest}")
+    _render_times(G, out, documents, result)
+
+
+def _render_times(G: Any, out: Path, documents: list[str], result: SizeResult) -> None:
+    from graph import render
+
+    started = time.perf_counter()
+    site = render.render_site(G, out / "bench-views", title="benchmark", chain_roots=documents[:1])
+    result.render_overview_s = time.perf_counter() - started
+    del site
+
+
+def _p50_p95(values: list[float]) -> tuple[float | None, float | None]:
+    if not values:
+        return None, None
+    ordered = sorted(values)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+
+
+def _edit_one(sources: Path) -> None:
+    path = _texts(sources)[len(_texts(sources)) // 2]
+    path.write_bytes(path.read_bytes() + "\nThực hiện Kết luận số 34-KL/TW.\n".encode())
+
+
+def measure_size(
+    docs: int, work: Path, *, seed: int = 7, timeout: float = 3600, baseline: bool = True
+) -> SizeResult:
+    """Generate ``docs`` synthetic texts under ``work`` and measure everything on them."""
+    from graph.synth import generate_corpus
+
+    sources, out = work / f"corpus-{docs}", work / f"out-{docs}"
+    generate_corpus(sources, docs=docs, seed=seed)
+    paths = _texts(sources)
+    sample = paths if len(paths) <= 2000 else random.Random(seed).sample(paths, 2000)
+    text_mb = sum(p.stat().st_size for p in paths) / 1e6
+    result = SizeResult(docs=docs, text_mb=round(text_mb, 2))
+    _, result.regex_mb_per_s, result.extract_mb_per_s = _throughput(sample)
+    try:
+        built = _build(sources, out, cache=True, jobs=None, html=True, timeout=timeout)
+    except (RuntimeError, subprocess.TimeoutExpired) as exc:
+        result.notes.append(f"build did not finish: {exc}")
+        return result
+    result.build_s, result.cpu_s, result.peak_rss_mb = built["wall_s"], built["cpu_s"], built["peak_rss_mb"]
+    result.triples, result.docs_per_s = built["triples"], docs / built["wall_s"]
+    _edit_one(sources)
+    result.incremental_s = _build(sources, out, cache=True, jobs=None, html=True, timeout=timeout)["wall_s"]
+    _latencies(out, result, random.Random(seed))
+    if baseline:
+        try:
+            naive = _build(
+                sources, work / f"baseline-{docs}", cache=False, jobs=1, html=True, timeout=timeout
+            )
+            result.baseline_build_s = naive["wall_s"]
+        except (RuntimeError, subprocess.TimeoutExpired) as exc:
+            result.notes.append(f"baseline did not finish: {exc}")
+    return result
+
+
+def markdown_table(results: list[SizeResult]) -> str:
+    columns = [
+        "docs",
+        "text_mb",
+        "build_s",
+        "cpu_s",
+        "peak_rss_mb",
+        "docs_per_s",
+        "extract_mb_per_s",
+        "regex_mb_per_s",
+        "incremental_s",
+        "trace_p50_ms",
+        "query_p50_ms",
+        "render_overview_s",
+        "baseline_build_s",
+    ]
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    for r in results:
+        row = asdict(r)
+        lines.append("| " + " | ".join(_cell(row[c]) for c in columns) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.3g}" if value < 100 else f"{value:.0f}"
+    return str(value)
+
+
+def machine() -> str:
+    return f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}"

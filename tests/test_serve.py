@@ -1,0 +1,192 @@
+"""graph.serve and ``directives serve``: the views and a read-only SPARQL endpoint on 127.0.0.1.
+
+The server runs in a thread on a free port and is shut down after the module; the command runs as a
+subprocess, stopped by its own process id.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import pytest
+
+from graph.export import load_graph
+from graph.serve import ViewServer, make_server
+
+try:  # tests/ on sys.path (pytest's default rootdir-less import) or the repo root (python -m pytest)
+    from tests import browser
+except ImportError:  # pragma: no cover - depends on how pytest was started
+    import browser  # type: ignore[no-redef]
+
+# graph.sparql reads the query form on the line after the PREFIX lines.
+NUMBERS = (
+    "PREFIX dg: <https://w3id.org/directive-graph/ontology#>\nSELECT ?n WHERE { ?d dg:number ?n } ORDER BY ?n"
+)
+MARKUP = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+
+
+@pytest.fixture(scope="module")
+def server(built: Path) -> Iterator[ViewServer]:
+    instance = make_server(built, load_graph(built / "graph.trig"), texts=built / "texts")
+    thread = threading.Thread(target=instance.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield instance
+    finally:
+        instance.shutdown()
+        instance.server_close()
+        thread.join(timeout=5)
+
+
+def fetch(
+    url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None
+) -> tuple[int, Any, str]:
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:
+            status, body, kind = response.status, response.read(), response.headers.get("Content-Type", "")
+            csp = response.headers.get("Content-Security-Policy", "")
+    except urllib.error.HTTPError as error:
+        status, body, kind, csp = error.code, error.read(), error.headers.get("Content-Type", ""), ""
+    value: Any = json.loads(body) if kind.startswith("application/json") else body.decode("utf-8")
+    return status, value, csp
+
+
+def test_it_listens_on_the_loopback_address_by_default(server: ViewServer) -> None:
+    assert server.server_address[0] == "127.0.0.1"
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", server.url)
+
+
+def test_the_views_and_the_texts_are_served(server: ViewServer) -> None:
+    status, page, csp = fetch(server.url)
+    assert status == 200 and '<body data-view="overview">' in page and "script-src 'self'" in csp
+    for name in ("timeline.html", "models.html", "chain-18-NQ-TW.html", "sparql.html", "data/catalog.js"):
+        assert fetch(server.url + name)[0] == 200, name
+    status, text, _ = fetch(server.url + "texts/000_14f6e30f14f393dd.txt")
+    assert status == 200 and "16-TB/TW" in text
+    assert fetch(server.url + "texts/../graph.ttl")[1] != fetch(server.url + "graph.ttl")[1]
+
+
+def test_a_select_answers_json(server: ViewServer) -> None:
+    status, result, _ = fetch(server.url + "sparql?query=" + quote(NUMBERS))
+    assert status == 200 and result["columns"] == ["n"] and result["truncated"] is False
+    assert ["16-TB/TW"] in result["rows"] and ["55-KL/TU"] in result["rows"]
+    form = urlencode({"query": "ASK { ?s ?p ?o }"}).encode()
+    status, result, _ = fetch(server.url + "sparql", data=form)
+    assert (status, result["rows"]) == (200, [["true"]])
+    body = NUMBERS.encode()
+    status, result, _ = fetch(
+        server.url + "sparql", data=body, headers={"Content-Type": "application/sparql-query"}
+    )
+    assert status == 200 and ["16-TB/TW"] in result["rows"]
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", 403),
+        ("DROP ALL", 403),
+        ("PREFIX x: <urn:x#>\nDELETE WHERE { ?s ?p ?o }", 403),
+        ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", 400),
+        ("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }", 400),
+        ("SELECT ?x WHERE {", 400),
+        ("", 400),
+    ],
+)
+def test_updates_and_outside_reads_are_refused(server: ViewServer, query: str, status: int) -> None:
+    got, result, _ = fetch(server.url + "sparql?query=" + quote(query))
+    assert got == status and result["error"]
+    assert fetch(server.url + "sparql?query=" + quote("ASK { <urn:a> <urn:b> <urn:c> }"))[1]["rows"] == [
+        ["false"]
+    ]
+
+
+def test_a_literal_naming_service_or_from_is_still_a_query(server: ViewServer) -> None:
+    query = 'SELECT ?x WHERE { BIND("from the SERVICE" AS ?x) }  # FROM <x>'
+    status, result, _ = fetch(server.url + "sparql?query=" + quote(query))
+    assert (status, result["rows"]) == (200, [["from the SERVICE"]])
+
+
+def test_an_update_form_is_refused(server: ViewServer) -> None:
+    form = urlencode({"update": "DROP ALL"}).encode()
+    assert fetch(server.url + "sparql", data=form)[0] == 403
+    body = b"DROP ALL"
+    assert (
+        fetch(server.url + "sparql", data=body, headers={"Content-Type": "application/sparql-update"})[0]
+        == 403
+    )
+
+
+def test_another_host_name_is_refused(server: ViewServer) -> None:
+    status, result, _ = fetch(server.url, headers={"Host": "evil.example"})
+    assert status == 403 and "evil.example" in result["error"]
+
+
+def test_the_named_queries_are_listed(server: ViewServer) -> None:
+    status, queries, _ = fetch(server.url + "queries")
+    assert status == 200 and "chain" in {q["name"] for q in queries}
+
+
+@pytest.mark.browser
+def test_the_sparql_box_shows_markup_as_text(server: ViewServer) -> None:
+    with browser.chromium() as chrome:
+        page = chrome.new_page()
+        log = browser.watch(page)
+        page.goto(server.url + "sparql.html")
+        browser.wait_until(
+            page, "window.dgReady === true && document.querySelectorAll('#dg-sparql-named option').length > 1"
+        )
+        page.fill("#dg-sparql-query", f"SELECT ?x ?y WHERE {{ BIND({json.dumps(MARKUP)} AS ?x) }}")
+        page.click("#dg-sparql-run")
+        browser.wait_until(page, "document.querySelectorAll('#dg-sparql-result td').length === 2")
+        assert page.locator("#dg-sparql-result td").first.inner_text() == MARKUP
+        assert page.locator("#dg-sparql-result img, #dg-sparql-result script").count() == 0
+        page.fill("#dg-sparql-query", "DROP ALL")
+        page.click("#dg-sparql-run")
+        browser.wait_until(
+            page, "document.getElementById('dg-sparql-status').textContent.includes('refused')"
+        )
+        browser.screenshot(page, "serve-sparql")
+        page.goto(server.url)
+        browser.wait_until(page, "window.dgReady === true")
+        assert page.locator('#dg-nav a[href="sparql.html"]').count() == 1
+        outside = [u for u in log.outside_requests if not u.startswith(server.url)]
+        refused = "Failed to load resource: the server responded with a status of 403 (Forbidden)"
+        assert refused in log.console_errors  # the browser reports the refused update; nothing else failed
+        errors = [e for e in log.console_errors if e != refused]
+        assert (outside, errors, log.page_errors, log.dialogs) == ([], [], [], [])
+        page.close()
+
+
+def test_the_command_serves_until_stopped(built: Path) -> None:
+    command = [sys.executable, "-c", "from graph.cli import cli; cli()", "serve", "--port", "0"]
+    process = subprocess.Popen(  # the default graph: out/graph.trig
+        command, cwd=built.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        assert url, line + (process.stderr.read() if process.stderr else "")
+        assert fetch(url.group(0))[0] == 200
+        assert ["16-TB/TW"] in fetch(url.group(0) + "sparql?query=" + quote(NUMBERS))[1]["rows"]
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # pragma: no cover - only when SIGINT is ignored
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+    assert process.returncode == 0
