@@ -77,7 +77,11 @@ def chain_tree(G: nx.DiGraph, node: str, *, up: bool = False) -> str:
             last = i == len(tree.children) - 1
             verb = _VERBS.get(child.relation or "", child.relation or "")
             arrow = "→" if up else "←"
-            seen = " (its chain is shown at its other place in this tree)" if child.repeated else ""
+            seen = (
+                " (repeated: its chain is shown at its first place)"
+                if child.repeated and child.data.get("kind") == "document"
+                else ""
+            )
             lines.append(f"{prefix}{'└── ' if last else '├── '}{arrow} {verb}: {_describe(child.data)}{seen}")
             walk(child, prefix + ("    " if last else "│   "))
 

@@ -120,9 +120,21 @@ def build(sources: Path, out: Path, strict: bool, no_html: bool, jobs: int | Non
         if report.conforms
         else "The graph does NOT conform to the shapes."
     )
-    click.echo(f"Wrote {', '.join(str(out / p) for p in report.outputs if '/' not in p)} and {out}/texts/.")
+    click.echo(_written(out, report.outputs))
     if report.failures or not report.conforms:
         sys.exit(1)
+
+
+def _written(out: Path, outputs: list[str]) -> str:
+    """The build's summary line: the graphs, the overview (and how many other views), texts/, build.json."""
+    top = [p for p in outputs if "/" not in p]
+    pages = [p for p in top if p.endswith(".html")]
+    named = [str(out / p) for p in top if p.endswith((".ttl", ".trig"))]
+    if "index.html" in pages:
+        others = len(pages) - 1
+        named.append(f"{out / 'index.html'}" + (f" (+ {others} other views)" if others else ""))
+    named.append(f"{out}/texts/")
+    return f"Wrote {', '.join(named)} and {out / 'build.json'}."
 
 
 @cli.command()

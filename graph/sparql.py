@@ -152,7 +152,8 @@ def format_result(result: Result, fmt: str) -> str:
     widths = [max(len(row[i]) for row in cells) for i in range(len(result.columns))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines) + f"\n({len(result.rows)} rows)\n"
+    count = len(result.rows)
+    return "\n".join(lines) + f"\n({count} row{'' if count == 1 else 's'})\n"
 
 
 def _short(value: str) -> str:

@@ -80,11 +80,14 @@ def test_formats(corpus):
     assert format_result(result, "csv").splitlines()[0] == "document,number,date,citedIn"
     assert format_result(result, "json").startswith("[")
     assert f"({len(result.rows)} rows)" in format_result(result, "table")
+    one = run_query(corpus.graph, load_query("models-by-locality"), {"locality": "Đức Thọ"})
+    assert format_result(one, "table").endswith("\n(1 row)\n")
 
 
 def test_a_one_line_prologue_is_a_read_query(corpus):
     """Regression: the form check wanted a line break after each PREFIX."""
-    text = "PREFIX dg: <https://w3id.org/directive-graph/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?d dg:number ?x }"
+    prologue = "PREFIX dg: <https://w3id.org/directive-graph/ontology#>"
+    text = f"{prologue} SELECT (COUNT(*) AS ?n) WHERE {{ ?d dg:number ?x }}"
     result = run_query(corpus.graph, load_query(text))
     assert int(result.rows[0][0]) >= 15  # every document that prints a number
     with pytest.raises(QueryError, match="this is an update"):
