@@ -14,6 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import graph.extract.localities as extract_localities
+import graph.extract.locality_roles as locality_roles
 from graph.extract.localities import find_localities
 from graph.localities import POST_REFORM, PRE_REFORM, gazetteer, name_key
 from graph.model import LocalityMention
@@ -415,5 +416,5 @@ def test_the_shortcuts_find_what_the_plain_patterns_find(case: tuple[str, int, i
     assert spans(prefixed) == spans(extract_localities._PREFIXED.finditer(view, lo, hi))
     place_dates = extract_localities._place_date_lines(view, low, lo, hi)
     assert spans(place_dates) == spans(extract_localities._PLACE_DATE.finditer(view, lo, hi))
-    stamps = extract_localities._stamps(view, lo, hi)
-    assert spans(stamps) == spans(extract_localities._STAMP.finditer(view, lo, hi))
+    stamps = locality_roles._stamps(view, lo, hi)
+    assert spans(stamps) == spans(locality_roles._STAMP.finditer(view, lo, hi))

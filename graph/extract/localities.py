@@ -43,8 +43,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 
+from graph.extract.locality_roles import WINDOW, Hit, assign_roles, line_around
 from graph.localities import POST_REFORM, PRE_REFORM, Gazetteer, Place, edition_for, gazetteer, name_key
 from graph.model import LocalityMention, Span
 from graph.text import match_view, nfc
@@ -102,47 +102,9 @@ _PLACE_DATE = re.compile(
     rf"(?:{_DAY_OR_BLANK}tháng[ \t]+{_DAY_OR_BLANK}năm[ \t]+|\d{{1,2}}[/.-]\d{{1,2}}[/.-])\d{{4}}[ \t.]*$",
     re.MULTILINE | re.IGNORECASE,
 )
-# An incoming stamp: the receiving office, then "ĐẾN" on the next line. Example lines:
-# "VĂN PHÒNG TỈNH ỦY ĐIỆN BIÊN" / "ĐẾN" / "Số 502, ngày 22/7/2022".
-_STAMP = re.compile(r"^(?P<line>[^\n]*\S)[ \t]*\n[ \t]*(?:CÔNG VĂN[ \t]+)?ĐẾN(?!\w)", re.MULTILINE)
-# Signing on behalf of a provincial committee, right before it. Example line: "Thay mặt Ban Thường vụ
-# Tỉnh ủy Hà Tĩnh, Phó Bí thư ...", "T/M BAN THƯỜNG VỤ TỈNH ỦY".
-_ON_BEHALF = re.compile(
-    r"(?:thay mặt|T/M|TM\.)[ \t]+"
-    r"(?:(?:ban thường vụ|thường trực|ban chấp hành(?:[ \t]+đảng[ \t]+bộ)?)[ \t]+)?$",
-    re.IGNORECASE,
-)
-# A header line naming the issuing committee, before its place name. Example lines: "TỈNH ỦY HÀ TĨNH",
-# "ĐẢNG BỘ TỈNH HÀ TĨNH", "THÀNH ỦY TP. HỒ CHÍ MINH".
-_HEADER = re.compile(r"[ \t]*(?:BAN CHẤP HÀNH[ \t]+)?(?:ĐẢNG BỘ[ \t]+)?(?:(?:TỈNH|THÀNH) ỦY[ \t]+)?")
-# What may follow the committee's place name on its header line: nothing, or the right-hand column of a
-# header flattened onto one line, after a wide gap. Example line: "ĐẢNG BỘ TỈNH BÌNH DƯƠNG      ĐẢNG CỘNG
-# SẢN VIỆT NAM".
-_RIGHT_COLUMN = re.compile(r"[ \t]*(?:(?:[ \t]{2,}|\t)\S[^\n]*)?")
-_HEADER_LINES = 12
-_WINDOW = 120  # how far around a name the role and context patterns look
 # The word just before a name, and the word just after. Example line: "đồng chí Nguyễn Thái Bình phát biểu".
 _LAST_WORD = re.compile(r"(\w+)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
-_NEXT_CLAUSE_WORD = re.compile(r"[ \t,]+(\w+)")
-# A committee opening a numbered or bulleted instruction, right before it. Example line: "2.3. Ban Thường vụ
-# Huyện ủy Đức Thọ xây dựng đề án chia tách ...". A line opening with a committee and no number or bullet is
-# a sentence about it, not a task for it: a headline "Tỉnh ủy Lào Cai cụ thể hóa các nghị quyết ...".
-_TASK_OPENING = re.compile(
-    r"[ \t]*(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.|[a-zđ]\)|\(\d+\)|[-+•*])[ \t]*"
-    r"(?:(?:ban thường vụ|thường trực|ban chấp hành)[ \t]+)?",
-    re.IGNORECASE,
-)
-# A verb giving a task, right before the committee, wherever it stands in the sentence. Example lines:
-# "- Giao Huyện ủy Kỳ Anh chủ trì", "Kế hoạch giao Ban Thường vụ Huyện ủy Sơn Tịnh chỉ đạo chấm dứt ...",
-# "2.3. Đồng ý để Ban Thường vụ Huyện uỷ Gio Linh thực hiện thí điểm ...". Not "bàn giao", "chuyển giao",
-# "theo đề nghị", "xét đề nghị" (a hand-over, a proposal received).
-_TASK_GIVEN = re.compile(
-    r"(?<!\w)(?<!bàn )(?<!chuyển )(?<!theo )(?<!xét )"
-    r"(?:giao|yêu cầu|đề nghị|đồng ý(?:[ \t]+(?:để|cho))?|cho phép)(?:[ \t]+cho)?[ \t]+"
-    r"(?:(?:ban thường vụ|thường trực|ban chấp hành)[ \t]+)?$",
-    re.IGNORECASE,
-)
 # A named non-state organisation whose name ends with a province name. Example lines: "Đại học Quốc gia Hà
 # Nội", "Ngân hàng TMCP Sài Gòn - Hà Nội", "Báo Hà Tĩnh".
 _ORGANISATION = re.compile(
@@ -156,16 +118,6 @@ _LEAD_INS = frozenset(
 )
 
 
-@dataclass(slots=True)
-class _Hit:
-    start: int
-    end: int
-    candidates: tuple[Place, ...]
-    committee: bool = False  # "Huyện ủy Kỳ Anh", not "huyện Kỳ Anh"
-    prefixed: bool = False
-    roles: set[str] = field(default_factory=set)
-
-
 def find_localities(
     text: str, view: str, *, date: str | None, region: tuple[int, int] | None = None
 ) -> tuple[LocalityMention, ...]:
@@ -177,7 +129,7 @@ def find_localities(
     first = edition_for(date)
     order = (first, PRE_REFORM) if first == POST_REFORM else (first,) if first else (PRE_REFORM, POST_REFORM)
     low = view.replace("\u0130", "i").lower()  # same length: "İ" is the one letter lowered to two
-    hits: list[_Hit] = []
+    hits: list[Hit] = []
     taken = bytearray(len(view))  # 1 where a kept hit already covers the text: the first way found wins
     for hit in (
         _place_dates(view, low, lo, hi, gaz, order)
@@ -187,7 +139,7 @@ def find_localities(
         if not any(taken[hit.start : hit.end]):
             hits.append(hit)
             taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
-    _assign_roles(view, lo, hi, hits)
+    assign_roles(view, lo, hi, hits)
     return _group(text, hits)
 
 
@@ -212,8 +164,8 @@ def _lookup(
     return ()
 
 
-def _prefixed(view: str, low: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...]) -> list[_Hit]:
-    hits: list[_Hit] = []
+def _prefixed(view: str, low: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...]) -> list[Hit]:
+    hits: list[Hit] = []
     for match in _located(_PREFIXED, _PREFIX_LOCATOR, view, low, lo, hi):
         prefix = " ".join(match.group("prefix").lower().split())
         committee = prefix in _COMMITTEE
@@ -232,7 +184,7 @@ def _prefixed(view: str, low: str, lo: int, hi: int, gaz: Gazetteer, order: tupl
             # a capitalised word right after the name continues a longer name: "tỉnh Hà Nam Ninh" (1976-1991)
             longer = i + 1 < len(ends) and "-" not in view[ends[i] : ends[i + 1]] and not name.isupper()
             if found and not longer:
-                hits.append(_Hit(match.start(), ends[i], found, committee, prefixed=True))
+                hits.append(Hit(match.start(), ends[i], found, committee, prefixed=True))
             if found:
                 break
     return hits
@@ -283,14 +235,14 @@ def _place_of_issue(gaz: Gazetteer, name: str, order: tuple[str, ...]) -> tuple[
     return ()
 
 
-def _place_dates(view: str, low: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...]) -> list[_Hit]:
+def _place_dates(view: str, low: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...]) -> list[Hit]:
     hits = []
     for match in _place_date_lines(view, low, lo, hi):
         name = match.group("place").strip()
         found = _place_of_issue(gaz, name, order)
         if found:
             start = match.start("place") + len(match.group("place")) - len(match.group("place").lstrip())
-            hits.append(_Hit(start, start + len(name), found, roles={"place of issue"}))
+            hits.append(Hit(start, start + len(name), found, roles={"place of issue"}))
     return hits
 
 
@@ -339,20 +291,20 @@ def _bare_names(view: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return found
 
 
-def _bare(view: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...]) -> list[_Hit]:
+def _bare(view: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...]) -> list[Hit]:
     hits = []
     for start, end in _bare_names(view, lo, hi):
         if _inside_longer_name(view, start, end, lo, hi):
             continue
         found = _lookup(gaz, view[start:end], order, "province")
         if found:
-            hits.append(_Hit(start, end, found))
+            hits.append(Hit(start, end, found))
     return hits
 
 
 def _inside_longer_name(view: str, start: int, end: int, lo: int, hi: int) -> bool:
-    line_start, _ = _line(view, start, lo, hi)
-    before = view[max(line_start, start - _WINDOW) : start]
+    line_start, _ = line_around(view, start, lo, hi)
+    before = view[max(line_start, start - WINDOW) : start]
     if _ORGANISATION.search(before):
         return True
     previous = _LAST_WORD.search(before)
@@ -362,77 +314,7 @@ def _inside_longer_name(view: str, start: int, end: int, lo: int, hi: int) -> bo
     return bool(following and following.group(1)[0].isupper())
 
 
-def _line(view: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    """The line around ``pos``, clipped to the region and to a window: patterns look at what is near."""
-    start = max(view.rfind("\n", max(lo, pos - _WINDOW), pos) + 1, lo, pos - _WINDOW)
-    end = view.find("\n", pos, min(hi, pos + _WINDOW))
-    return start, min(hi, pos + _WINDOW) if end < 0 else end
-
-
-def _stamps(view: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
-    """``_STAMP.finditer(view, lo, hi)``, started on the line before the first "ĐẾN" (none: no stamp)."""
-    first = view.find("ĐẾN", lo, hi)
-    if first < 0:
-        return iter(())
-    before = view.rfind("\n", lo, first)  # the end of the line before
-    start = max(lo, view.rfind("\n", lo, before) + 1) if before >= 0 else lo
-    return _STAMP.finditer(view, start, hi)
-
-
-def _assign_roles(view: str, lo: int, hi: int, hits: list[_Hit]) -> None:
-    stamps = [(m.start("line"), m.end("line")) for m in _stamps(view, lo, hi)]
-    header_end = _header_end(view, lo, hi)
-    for hit in hits:
-        line_start, line_end = _line(view, hit.start, lo, hi)
-        if any(s <= hit.start < e for s, e in stamps):
-            hit.roles.add("received the copy")
-            continue
-        opens_line = line_start == lo or view[line_start - 1] == "\n"
-        before = view[line_start : hit.start]
-        if _names_the_issuer(view, hit, before, opens_line and hit.end <= header_end, line_end):
-            hit.roles.add("issuer's province")
-        if _is_given_a_task(view, hit, before, opens_line, line_end):
-            hit.roles.add("assigned a task")
-
-
-def _header_end(view: str, lo: int, hi: int) -> int:
-    """Where the header ends: after the first _HEADER_LINES lines that are not blank."""
-    header_end, seen = lo, 0
-    for line in view[lo:hi].split("\n"):
-        header_end += len(line) + 1
-        seen += bool(line.strip())
-        if seen == _HEADER_LINES:
-            break
-    return header_end
-
-
-def _names_the_issuer(view: str, hit: _Hit, before: str, header_line: bool, line_end: int) -> bool:
-    """A provincial committee signing ("Thay mặt Ban Thường vụ Tỉnh ủy Hà Tĩnh"), or a header line."""
-    if hit.candidates[0].level != "province":
-        return False
-    if hit.committee and _ON_BEHALF.search(before) is not None:
-        return True
-    return (
-        hit.prefixed
-        and header_line
-        and view[hit.start : hit.end].isupper()
-        and _HEADER.fullmatch(before) is not None
-        and _RIGHT_COLUMN.fullmatch(view, hit.end, line_end) is not None
-    )
-
-
-def _is_given_a_task(view: str, hit: _Hit, before: str, opens_line: bool, line_end: int) -> bool:
-    """A committee opening a numbered instruction, or named after a verb giving it a task; then its verb."""
-    if not hit.committee:
-        return False
-    following = _NEXT_CLAUSE_WORD.match(view, hit.end, line_end)
-    if following is None or not following.group(1).islower():
-        return False
-    opening = opens_line and _TASK_OPENING.fullmatch(before) is not None
-    return opening or _TASK_GIVEN.search(before) is not None
-
-
-def _choose(hit: _Hit, provinces: set[str], districts: set[str]) -> Place | None:
+def _choose(hit: Hit, provinces: set[str], districts: set[str]) -> Place | None:
     found: Sequence[Place] = hit.candidates
     for names, attribute in ((provinces, "province_name"), (districts, "parent_name")):
         narrowed = [p for p in found if _key(getattr(p, attribute) or "") in names]
@@ -440,12 +322,12 @@ def _choose(hit: _Hit, provinces: set[str], districts: set[str]) -> Place | None
     return found[0] if len(found) == 1 else None
 
 
-def _group(text: str, hits: list[_Hit]) -> tuple[LocalityMention, ...]:
+def _group(text: str, hits: list[Hit]) -> tuple[LocalityMention, ...]:
     hits.sort(key=lambda h: h.start)
     provinces = {_key(h.candidates[0].name) for h in hits if h.candidates[0].level == "province"}
     chosen = [_choose(h, provinces, set()) for h in hits]
     districts = {_key(p.name) for p in chosen if p is not None and p.level == "district"}
-    grouped: dict[tuple[str | None, str, str], tuple[Place | None, str, list[_Hit]]] = {}
+    grouped: dict[tuple[str | None, str, str], tuple[Place | None, str, list[Hit]]] = {}
     for hit in hits:
         place = _choose(hit, provinces, districts)
         level = hit.candidates[0].level
