@@ -98,17 +98,26 @@ class Curation:
     attributes: tuple[CuratedAttribute, ...] = ()
 
 
-def load_curation(path: Path, sources_root: Path, *, display: str | None = None) -> Curation:
-    """Read one curation file; raise :class:`CurationError` with file:line for any problem."""
+def load_curation(
+    path: Path,
+    sources_root: Path,
+    *,
+    display: str | None = None,
+    errors: list[CurationError] | None = None,
+) -> Curation:
+    """Read one curation file; every problem is a :class:`CurationError` with file:line.
+
+    A problem with the whole file (YAML syntax, not UTF-8, no ``facts:`` list) is raised. So is a problem
+    with one fact, unless ``errors`` is given: then that fact is left out, its error appended to
+    ``errors``, and the other facts of the file are kept.
+    """
     shown = display or path.as_posix()
-    text = path.read_text(encoding="utf-8")
+    text = _read(path, shown)
     try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=_Loader)  # a SafeLoader that keeps dates as text
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
+        line, problem = _yaml_problem(exc, text)
         raise CurationError(
             f"YAML syntax error: {problem}.",
             path=shown,
@@ -117,14 +126,81 @@ def load_curation(path: Path, sources_root: Path, *, display: str | None = None)
         ) from exc
     if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
         raise CurationError("a curation file needs a top-level `facts:` list.", path=shown, line=1)
-    fact_nodes = _fact_nodes(root)
+    return _facts(data["facts"], _fact_nodes(root), shown, sources_root, errors)
+
+
+def _facts(
+    facts: list[Any], lines: list[int], file: str, root: Path, errors: list[CurationError] | None
+) -> Curation:
     relations, attributes = [], []
-    for index, fact in enumerate(data["facts"]):
-        line = fact_nodes[index] if index < len(fact_nodes) else 1
-        rel, attrs = _fact(fact, shown, line, sources_root)
+    first_line: dict[str, int] = {}
+    for index, fact in enumerate(facts):
+        line = lines[index] if index < len(lines) else 1
+        try:
+            rel, attrs = _fact(fact, file, line, root)
+            fid = str(fact["id"])
+            if fid in first_line:
+                raise CurationError(
+                    f"fact {fid!r} is stated twice (also at line {first_line[fid]}).",
+                    path=file,
+                    line=line,
+                    hint="Give each fact its own `id`: it becomes the IRI of its curation record.",
+                )
+        except CurationError as error:
+            if errors is None:
+                raise
+            errors.append(error)
+            continue
+        first_line[fid] = line
         relations.extend(rel)
         attributes.extend(attrs)
     return Curation(tuple(relations), tuple(attributes))
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's SafeLoader, except that dates stay as written ("2018-08-07"): they are checked here,
+    with the line of the fact, instead of failing inside PyYAML on "2020-13-45"."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _read(path: Path, shown: str) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CurationError(f"cannot be read: {exc.strerror}.", path=shown) from exc
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise CurationError(
+            f"is not UTF-8 (byte {exc.start}).", path=shown, line=line, hint="Re-save it as UTF-8."
+        ) from exc
+
+
+def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
+    """The line to show and the problem, for a YAML error. A problem found at the end of the file (an
+    unclosed bracket or quote) is shown at the line where the unclosed thing starts."""
+    last = max(1, len(text.splitlines()))
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow (a control character)
+        where = min(last, text.count("\n", 0, exc.position) + 1)
+        char = exc.character
+        code = f"U+{char:04X}" if isinstance(char, int) else repr(char)
+        return where, f"the character {code} is not allowed in YAML ({exc.reason})"
+    mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    problem = str(getattr(exc, "problem", None) or exc).rstrip(".")
+    context = getattr(exc, "context", None)
+    if mark is None:
+        return None, problem
+    at_end = not text[mark.index :].strip()
+    if at_end and context_mark is not None and context:
+        return min(last, context_mark.line + 1), f"{context} that starts on this line: {problem}"
+    return min(last, mark.line + 1), problem
 
 
 def _fact_nodes(root: yaml.Node | None) -> list[int]:
@@ -162,7 +238,7 @@ def _fact(
             _docref(rel["to"], file, line, fid, root),
         )
         return [CuratedRelation(fid, source, kind, target, citation, file, line)], []
-    if "document" in fact and isinstance(fact.get("set"), dict):
+    if "document" in fact and isinstance(fact.get("set"), dict) and fact["set"]:
         doc = _docref(fact["document"], file, line, fid, root)
         attrs = []
         for name, value in fact["set"].items():
@@ -173,7 +249,9 @@ def _fact(
                     line=line,
                     hint=f"Settable: {', '.join(ATTRIBUTES)}.",
                 )
-            attrs.append(CuratedAttribute(fid, doc, str(name), _scalar(value), citation, file, line))
+            check = _date if name.startswith("date") else _scalar
+            value = check(value, file, line, fid, name)
+            attrs.append(CuratedAttribute(fid, doc, str(name), value, citation, file, line))
         return [], attrs
     raise CurationError(
         f"fact {fid!r} states nothing.",
@@ -187,8 +265,12 @@ def _citation(value: Any, file: str, line: int, fid: str) -> Citation:
     if isinstance(value, str) and value.strip():
         return Citation(value.strip())
     if isinstance(value, dict) and str(value.get("text", "")).strip():
-        url, quote = value.get("url"), value.get("quote")
-        return Citation(str(value["text"]).strip(), str(url) if url else None, str(quote) if quote else None)
+        text = _scalar(value["text"], file, line, fid, "citation text").strip()
+        url, quote = (
+            _scalar(value[key], file, line, fid, f"citation {key}") if value.get(key) else None
+            for key in ("url", "quote")
+        )
+        return Citation(text, url, quote)
     raise CurationError(
         f"fact {fid!r} has no citation.",
         path=file,
@@ -204,9 +286,9 @@ def _docref(value: Any, file: str, line: int, fid: str, root: Path) -> DocRef:
     if source is not None:
         source = _inside(str(source), root, file, line, fid)
     return DocRef(
-        number=str(value["number"]) if value.get("number") else None,
-        date=_scalar(value["date"]) if value.get("date") else None,
-        province=str(value["province"]) if value.get("province") else None,
+        number=_scalar(value["number"], file, line, fid, "number") if value.get("number") else None,
+        date=_date(value["date"], file, line, fid, "date") if value.get("date") else None,
+        province=_scalar(value["province"], file, line, fid, "province") if value.get("province") else None,
         source=source,
     )
 
@@ -224,7 +306,29 @@ def _inside(source: str, root: Path, file: str, line: int, fid: str) -> str:
     return candidate.relative_to(root.resolve()).as_posix()
 
 
-def _scalar(value: Any) -> str:
+def _scalar(value: Any, file: str, line: int, fid: str, what: str) -> str:
+    """A plain value (text, number, date); a list or a mapping is refused."""
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, (list, dict)) or value is None:
+        raise CurationError(
+            f"fact {fid!r}: {what} must be a single value, not {value!r}.", path=file, line=line
+        )
     return str(value)
+
+
+def _date(value: Any, file: str, line: int, fid: str, what: str) -> str:
+    """An ISO date, checked: "2018-08-07"."""
+    text = _scalar(value, file, line, fid, what)
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        dt.date.fromisoformat(text)
+    except ValueError:
+        raise CurationError(
+            f"fact {fid!r}: {what} {text!r} is not a date.",
+            path=file,
+            line=line,
+            hint="Write it as YYYY-MM-DD, e.g. 2018-08-07.",
+        ) from None
+    return text

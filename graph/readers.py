@@ -20,10 +20,12 @@ number line, the place-date line and the title are lines. Byte decoding (charset
 from __future__ import annotations
 
 import io
+import logging
 import re
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -109,13 +111,15 @@ def docx_text(raw: bytes, path: Path | None = None) -> str:
 
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        return _tidy("\n\n".join(_docx_blocks(document.iter_inner_content(), set())))
+    except Exception as exc:  # a damaged file can break python-docx or lxml anywhere (XMLSyntaxError ...)
+        known = isinstance(exc, (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError))
+        reason = str(exc) if known else f"{type(exc).__name__}: {exc}"
         raise SourceError(
-            f"is not a readable Word document ({exc}).",
+            f"is not a readable Word document ({reason}).",
             path=path,
             hint="Open it in Word or LibreOffice and save it again as .docx, or add a .txt copy of its text.",
         ) from exc
-    return _tidy("\n\n".join(_docx_blocks(document.iter_inner_content(), set())))
 
 
 def _docx_blocks(items: Iterable[object], seen: set[object]) -> Iterator[str]:
@@ -148,6 +152,11 @@ def pdf_text(raw: bytes, path: Path | None = None) -> str:
     positions (the two-column header of an official text stays two columns on one line) and vertical gaps
     as blank lines (paragraph breaks, which the plain mode loses).
     """
+    with _quiet("pypdf"):
+        return _pdf_pages(raw, path)
+
+
+def _pdf_pages(raw: bytes, path: Path | None) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -160,9 +169,12 @@ def pdf_text(raw: bytes, path: Path | None = None) -> str:
                 hint="Save an unprotected copy (or its text as .txt) and add that instead.",
             )
         pages = [_page_text(page) for page in reader.pages]
-    except (PyPdfError, ValueError, KeyError, TypeError) as exc:
+    except SourceError:
+        raise
+    except Exception as exc:  # a damaged file can break pypdf anywhere: IndexError, RecursionError, zlib ...
+        reason = str(exc) if isinstance(exc, PyPdfError) else f"{type(exc).__name__}: {exc}"
         raise SourceError(
-            f"is not a readable PDF ({exc}).",
+            f"is not a readable PDF ({reason}).",
             path=path,
             hint="Check that the file is complete, or add a .txt copy of its text.",
         ) from exc
@@ -174,6 +186,19 @@ def pdf_text(raw: bytes, path: Path | None = None) -> str:
             hint="run OCR on it (e.g. ocrmypdf) and add the text version.",
         )
     return text
+
+
+@contextmanager
+def _quiet(name: str) -> Iterator[None]:
+    """Keep a library's log warnings ("EOF marker not found") off stderr: a file that cannot be read is
+    reported once, as a :class:`SourceError` with what to do."""
+    log = logging.getLogger(name)
+    level = log.level
+    log.setLevel(logging.ERROR + 1)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
 
 
 def _page_text(page: PageObject) -> str:

@@ -62,7 +62,12 @@ def find_sources(root: Path) -> list[Path]:
         )
     if root.is_file():
         return [root]
-    found = [p for p in sorted(root.rglob("*")) if p.is_file() and not _ignored(p, root)]
+    # A broken symlink is listed too: reading it reports the missing target instead of skipping it.
+    found = [
+        p
+        for p in sorted(root.rglob("*"))
+        if (p.is_file() or (p.is_symlink() and not p.exists())) and not _ignored(p, root)
+    ]
     return found
 
 
@@ -88,10 +93,18 @@ def read_source(path: Path, root: Path | None = None) -> SourceText:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"cannot be read: {exc.strerror}.", path=path) from exc
+        raise SourceError(
+            f"cannot be read: {exc.strerror}.",
+            path=path,
+            hint="Check that the file (or the file a link points to) exists and is readable.",
+        ) from exc
     if not raw.strip():
         raise SourceError("is empty.", path=path, hint="Remove it or put the text of a document in it.")
     text, encoding, warnings = _convert(raw, path, media_type)
+    if not text.strip():
+        raise SourceError(
+            "holds no text.", path=path, hint="Remove it, or add a copy of the document's text as .txt."
+        )
     name = path.relative_to(root).as_posix() if root is not None and root.is_dir() else path.name
     return SourceText(
         path, name, text, hashlib.sha256(raw).hexdigest(), encoding, tuple(warnings), media_type
@@ -150,32 +163,63 @@ def _declared_charset(raw: bytes) -> tuple[str | None, str | None]:
 
 def decode(raw: bytes, path: Path) -> tuple[str, str, list[str]]:
     """Decode bytes as UTF-8 (BOM or not), UTF-16 (BOM) or Windows-1258; return NFC text."""
-    warnings: list[str] = []
     if not raw.strip():
         raise SourceError("is empty.", path=path, hint="Remove it or put the text of a document in it.")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return nfc(raw.decode("utf-16")), "utf-16", warnings
-    if _looks_binary(raw):
+        text, encoding, warnings = _utf16(raw, path)
+    elif _looks_binary(raw):
+        kind = path.suffix or "a text name"
         raise SourceError(
-            "is not a text file (it holds binary data, e.g. an image renamed to .txt).",
+            f"is not a text file (it holds binary data, e.g. an image renamed to {kind}).",
             path=path,
             hint="Remove it, or convert the document to UTF-8 text.",
         )
+    else:
+        text, encoding, warnings = _utf8_or_cp1258(raw, path)
+    if not text.strip():
+        raise SourceError(
+            "is empty (it holds only a byte-order mark or blank space).",
+            path=path,
+            hint="Remove it or put the text of a document in it.",
+        )
+    return nfc(text), encoding, warnings
+
+
+def _utf16(raw: bytes, path: Path) -> tuple[str, str, list[str]]:
+    """UTF-16 with a BOM; an odd last byte (a truncated copy) is dropped with a warning."""
+    warnings: list[str] = []
     try:
-        return nfc(raw.decode("utf-8-sig")), "utf-8", warnings
+        return raw.decode("utf-16"), "utf-16", warnings
     except UnicodeDecodeError as exc:
-        if exc.start >= len(raw) - 3 and exc.reason == "unexpected end of data":
-            line = raw.count(b"\n", 0, exc.start) + 1
+        if exc.reason in ("truncated data", "unexpected end of data") and exc.end >= len(raw) - 1:
+            warnings.append(f"{path}: the file ends inside a UTF-16 character (truncated); dropped it.")
+            return raw[: exc.start].decode("utf-16"), "utf-16", warnings
+        raise SourceError(
+            f"starts as UTF-16 but is not valid UTF-16 (byte {exc.start}: {exc.reason}).",
+            path=path,
+            hint="Re-save it as UTF-8.",
+        ) from exc
+
+
+def _utf8_or_cp1258(raw: bytes, path: Path) -> tuple[str, str, list[str]]:
+    """UTF-8 (BOM or not; a character cut at the very end is dropped with a warning), else Windows-1258."""
+    warnings: list[str] = []
+    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return raw[bom:].decode("utf-8"), "utf-8", warnings
+    except UnicodeDecodeError as exc:
+        at = bom + exc.start  # offsets in the file, BOM included
+        if at >= len(raw) - 3 and exc.reason == "unexpected end of data":
+            line = raw.count(b"\n", 0, at) + 1
             warnings.append(f"{path}:{line}: the file ends inside a UTF-8 character (truncated); dropped it.")
-            return nfc(raw[: exc.start].decode("utf-8-sig")), "utf-8", warnings
-        utf8_error = exc
-    text = raw.decode("cp1258", errors="strict") if _plausible_cp1258(raw) else None
-    if text is not None:
+            return raw[bom:at].decode("utf-8"), "utf-8", warnings
+    line = raw.count(b"\n", 0, at) + 1
+    if not bom and _plausible_cp1258(raw):
         warnings.append(f"{path}: not UTF-8; read as Windows-1258.")
-        return nfc(text), "cp1258", warnings
-    line = raw.count(b"\n", 0, utf8_error.start) + 1
+        return raw.decode("cp1258"), "cp1258", warnings
+    declared = " though it starts with a UTF-8 byte-order mark" if bom else " and not Windows-1258"
     raise SourceError(
-        f"is not valid UTF-8 (byte {utf8_error.start}, line {line}) and not Windows-1258.",
+        f"is not valid UTF-8 (byte {at}, line {line}){declared}.",
         path=path,
         line=line,
         hint="Re-save it as UTF-8.",
