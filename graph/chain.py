@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import networkx as nx
@@ -29,7 +30,9 @@ def resolve_document(G: nx.DiGraph, query: str, *, date: str | None = None) -> s
         return query
     from graph.extract.numbers import normalise_number
 
-    number = normalise_number(query) or query.strip()
+    # A number as a user types it ("18-NQ/TW", "16TB/TW", "16 - TB/TW"), nothing around it.
+    plain = re.fullmatch(r"[\w .\-–—/]+", query.strip()) is not None
+    number = (normalise_number(query) if plain else None) or query.strip()
     found = find_document(G, number, date=date)
     if len(found) == 1:
         return found[0]

@@ -96,7 +96,7 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="Fail (exit 2) before writing anything if any source fails.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Extraction workers (default: one per core).")
-@click.option("--no-cache", is_flag=True, help="Extract every source again (ignore OUT/.cache).")
+@click.option("--no-cache", is_flag=True, help="Extract every source again (cache: .OUT.cache beside OUT).")
 def build(sources: Path, out: Path, strict: bool, no_html: bool, jobs: int | None, no_cache: bool) -> None:
     """Build the graph from SOURCES: extract, resolve, validate, write Turtle and HTML under OUT."""
     from graph.pipeline import run_build
@@ -111,9 +111,12 @@ def build(sources: Path, out: Path, strict: bool, no_html: bool, jobs: int | Non
         click.echo(f"error: {failure.message}", err=True)
     for violation in report.violations:
         click.echo(f"does not conform: {violation}", err=True)
-    click.echo(f"Read {len(report.sources)} source(s), {len(report.failures)} failed.")
+    problems = len(report.failures)
+    tail = "no problems" if not problems else f"{_count(problems, 'problem')} (see the errors above)"
+    click.echo(f"Read {_count(len(report.sources), 'source')}; {tail}.")
     click.echo(
-        f"Found {report.documents} documents and {report.relations} relations; {report.triples} triples."
+        f"Found {_count(report.documents, 'document')} and {_count(report.relations, 'relation')}; "
+        f"{_count(report.triples, 'triple')}."
     )
     click.echo(
         "The graph conforms to the shapes."
@@ -123,6 +126,10 @@ def build(sources: Path, out: Path, strict: bool, no_html: bool, jobs: int | Non
     click.echo(_written(out, report.outputs))
     if report.failures or not report.conforms:
         sys.exit(1)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _written(out: Path, outputs: list[str]) -> str:

@@ -9,9 +9,11 @@ and rebuilt.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -77,12 +79,30 @@ def _extract_one(path: Path, root: Path, cache_dir: Path | None) -> Extracted | 
         src = read_source(path, root)
         extraction = extract_text(src.text, source=src.name, sha256=src.sha256)
         if entry is not None:
-            atomic_write(entry, pickle.dumps((src, extraction), protocol=pickle.HIGHEST_PROTOCOL))
+            _store(entry, src, extraction)
         return Extracted(src, extraction, cached=False)
     except DirectiveGraphError as exc:
         return Failed(path.as_posix(), str(exc))
     except OSError as exc:
         return Failed(path.as_posix(), f"{path}: cannot be read: {exc.strerror}.")
+
+
+def _store(entry: Path, src: SourceText, extraction: Extraction) -> None:
+    """Write a cache entry; a cache that cannot be written is no cache, never the source's fault."""
+    with contextlib.suppress(OSError):
+        atomic_write(entry, pickle.dumps((src, extraction), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit when the build that started it is gone (killed), instead of waiting forever."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="watch-parent").start()
 
 
 def _batch(paths: Sequence[Path], root: Path, cache_dir: Path | None) -> list[Extracted | Failed]:
@@ -108,7 +128,7 @@ def extract_sources(
     size = max(8, min(256, len(paths) // (jobs * 8)))
     batches = [paths[i : i + size] for i in range(0, len(paths), size)]
     done = 0
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
         for results in pool.map(_batch, batches, [root] * len(batches), [cache_dir] * len(batches)):
             yield from results
             done += len(results)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from rdflib import Graph
 
 from graph.curation import CuratedAttribute, CuratedRelation, Curation, load_curation
-from graph.errors import DirectiveGraphError, SourceError
+from graph.errors import CurationError, DirectiveGraphError, OutputError, SourceError
 from graph.model import Extraction
 from graph.sources import SourceText, find_sources
 
@@ -129,16 +129,22 @@ def _curation(sources: Path, root: Path, report: BuildReport) -> Curation:
         return Curation()
     relations: list[CuratedRelation] = []
     attributes: list[CuratedAttribute] = []
-    for pattern in CURATION_GLOBS:
-        for path in sorted(sources.glob(pattern)):
-            try:
-                cur = load_curation(path, root, display=path.as_posix())
-            except DirectiveGraphError as exc:
-                report.failures.append(Failure(path.as_posix(), str(exc)))
-                continue
-            relations.extend(cur.relations)
-            attributes.extend(cur.attributes)
+    files = sorted({p for pattern in CURATION_GLOBS for p in sources.rglob(pattern) if _visible(p, sources)})
+    for path in files:
+        problems: list[CurationError] = []
+        try:
+            cur = load_curation(path, root, display=path.as_posix(), errors=problems)
+        except DirectiveGraphError as exc:  # the file as a whole cannot be read
+            report.failures.append(Failure(path.as_posix(), str(exc)))
+            continue
+        report.failures.extend(Failure(path.as_posix(), str(p)) for p in problems)
+        relations.extend(cur.relations)
+        attributes.extend(cur.attributes)
     return Curation(tuple(relations), tuple(attributes))
+
+
+def _visible(path: Path, root: Path) -> bool:
+    return not any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def _build_with_curation(data: BuildInput, report: BuildReport) -> Graph:
@@ -182,20 +188,21 @@ def run_build(
     progress: Progress | None = None,
 ) -> BuildReport:
     """The main job: build the corpus and write Turtle, the HTML view and the source texts under ``out``.
-    Extractions are cached in ``out/.cache`` (``cache=False`` to extract everything again)."""
+    Extractions are cached beside it in ``.out.cache`` (``cache=False`` to extract everything again)."""
     from graph.export import serialize
     from graph.outputs import MANIFEST, staged_output
     from graph.validate import validate
 
-    cache_dir = out / ".cache" if cache else None
-    corpus = build_corpus(sources, strict=strict, cache_dir=cache_dir, jobs=jobs, progress=progress)
+    if out.exists() and not out.is_dir():
+        raise OutputError("is a file, not a folder; nothing was written.", path=out,
+                          hint="Pass --out with a folder (it is created when missing).")
+    corpus = build_corpus(sources, strict=strict, cache_dir=cache_folder(out) if cache else None, jobs=jobs,
+                          progress=progress)
     report = corpus.report
     if not report.sources:
-        raise SourceError(
-            "no source could be read; nothing was written.",
-            path=sources,
-            hint="Check the messages above, or pass --sources DIR.",
-        )
+        reasons = "".join(f"\n  {f.message}" for f in report.failures)
+        raise SourceError(f"no source could be read; nothing was written.{reasons}", path=sources,
+                          hint="" if reasons else "Pass --sources DIR with the texts to build from.")
     result = validate(corpus.graph)
     report.conforms = result.conforms
     report.violations = [f"{v.focus} {v.path or ''}: {v.message}" for v in result.results]
@@ -213,6 +220,12 @@ def run_build(
         manifest = json.dumps(report.summary(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         (stage / MANIFEST).write_text(manifest, encoding="utf-8")
     return report
+
+
+def cache_folder(out: Path) -> Path:
+    """Where extractions are cached: beside ``out`` (``.out.cache``), so that a failed build writes nothing
+    into ``out`` and a swapped-in ``out`` never loses it."""
+    return out.parent / f".{out.name}.cache"
 
 
 def text_copy_name(src: SourceText) -> str:

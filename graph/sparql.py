@@ -32,6 +32,9 @@ _TITLE_LINE = re.compile(r"^#\s*(?P<name>[\w-]+)\s*:\s*(?P<doc>.*)$")
 _PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w-]*:\s*|BASE\s*)<[^>]*>\s*)*", re.I)
 # An update. Example: "DELETE WHERE { ?s ?p ?o }", "DROP ALL"
 _UPDATE = re.compile(r"(?:INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|COPY|MOVE|ADD|WITH)\b", re.I)
+# A clause that would make rdflib read a file or fetch a URL. Example: "FROM <file:///etc/passwd>",
+# "SERVICE <http://example.org/sparql> { ... }"
+_OUTSIDE = re.compile(r"\bFROM\s+(?:NAMED\s+)?<|\bSERVICE\s+(?:SILENT\s+)?[<?$]", re.I)
 # A read query. Example: "SELECT DISTINCT ?document ..."
 _FORM = re.compile(r"(?:SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 
@@ -117,6 +120,11 @@ def run_query(graph: Graph, query: NamedQuery, params: dict[str, str] | None = N
         raise QueryError(
             f"query {query.name!r} is not a read query; only SELECT, ASK, CONSTRUCT and DESCRIBE run here.",
             hint="Updates are refused.",
+        )
+    if _OUTSIDE.search(_body(query.text)) is not None:
+        raise QueryError(
+            f"query {query.name!r} names a dataset outside the graph (FROM <...> or SERVICE); refused.",
+            hint="Queries run over the built graph only; use GRAPH ?g { ... } for its named graphs.",
         )
     bindings: dict[str, Identifier] = {k: _term(v) for k, v in params.items()}
     try:

@@ -107,7 +107,7 @@ def trace(
         if parent is not None and owner.get(current) != parent:
             tree.repeated = True
             return tree
-        tree.children = [grow(child, rel, current) for child, rel in step(G, current, rels) if child != node]
+        tree.children = [grow(child, rel, current) for child, rel in step(G, current, rels)]
         return tree
 
     return grow(node, None, None)

@@ -70,7 +70,8 @@ def test_build_reports_progress_and_fills_the_cache(tmp_path: Path):
     seen: list[tuple[int, int]] = []
     report = run_build(SOURCES, tmp_path / "out", html=False, progress=lambda d, t: seen.append((d, t)))
     assert seen[-1] == (4, 4) and not report.failures
-    assert len(list((tmp_path / "out" / ".cache").rglob("*.pickle"))) == 4
+    assert len(list((tmp_path / ".out.cache").rglob("*.pickle"))) == 4
+    assert not (tmp_path / "out" / ".cache").exists()
 
 
 def test_byte_identical_files_are_one_source_and_the_graph_conforms(tmp_path: Path):

@@ -297,3 +297,32 @@ def test_serve_listens_on_the_loopback_address_unless_told_otherwise(hostile: Pa
         server.server_close()
     (host,) = [p for p in cli.commands["serve"].params if p.name == "host"]
     assert host.default == "127.0.0.1"
+
+
+def test_a_query_cannot_read_files_or_call_services(tmp_path: Path) -> None:
+    from rdflib import Graph
+
+    from graph.errors import QueryError
+    from graph.sparql import load_query, run_query
+
+    secret = tmp_path / "secret.ttl"
+    secret.write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
+    for text in (
+        f"SELECT * FROM <{secret.as_uri()}> WHERE {{ ?s ?p ?o }}",
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+    ):
+        with pytest.raises(QueryError, match="names a dataset outside the graph"):
+            run_query(Graph(), load_query(text))
+
+
+def test_trace_does_not_read_a_number_out_of_an_injection(tmp_path: Path) -> None:
+    import networkx as nx
+
+    from graph.chain import resolve_document
+    from graph.errors import UnknownDocumentError
+
+    G = nx.DiGraph()
+    G.add_node("d", kind="document", number="18-NQ/TW", label="18-NQ/TW")
+    assert resolve_document(G, "18-NQ/TW") == "d"
+    with pytest.raises(UnknownDocumentError):
+        resolve_document(G, '18-NQ/TW" } DROP ALL ; #')

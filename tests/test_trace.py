@@ -64,7 +64,8 @@ def test_a_cycle_is_shown_not_followed():
     G.add_edge("b", "a", relation="implements")
     tree = trace(G, "a")
     assert [c.id for c in tree.children] == ["b"]
-    assert tree.children[0].children == []
+    (back,) = tree.children[0].children  # b implements a: shown, marked repeated, not followed again
+    assert (back.id, back.repeated, back.children) == ("a", True, [])
 
 
 def test_unknown_document_error_is_exact(nx_graph):
