@@ -19,8 +19,22 @@ ROOT = Path(__file__).parents[1]
 def build_in_a_new_process(out: Path, hash_seed: str) -> None:
     env = {**os.environ, "PYTHONHASHSEED": hash_seed}
     code = "from graph.cli import cli; cli()"
-    subprocess.run([sys.executable, "-c", code, "build", "--sources", str(ROOT / "sources"), "--out", str(out),
-                    "--no-html"], check=True, env=env, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code,
+            "build",
+            "--sources",
+            str(ROOT / "sources"),
+            "--out",
+            str(out),
+            "--no-html",
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
 
 
 def test_two_builds_give_byte_identical_turtle_and_trig(tmp_path: Path):

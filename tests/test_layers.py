@@ -23,7 +23,15 @@ STAGES = [
     {"graph.validate"},
     {"graph.project", "graph.trace", "graph.chain", "graph.sparql", "graph.store"},
     {"graph.render", "graph.views", "graph.export", "graph.outputs", "graph.jsonld_context"},
-    {"graph.pipeline", "graph.extract_stage", "graph.release", "graph.api", "graph.serve", "graph.synth", "graph.bench"},
+    {
+        "graph.pipeline",
+        "graph.extract_stage",
+        "graph.release",
+        "graph.api",
+        "graph.serve",
+        "graph.synth",
+        "graph.bench",
+    },
     {"graph.cli"},
 ]
 
