@@ -77,7 +77,15 @@ def serialize(graph: Graph, fmt: str) -> bytes:
         lines = sorted({line for line in text.splitlines() if line.strip()})
         return ("\n".join(lines) + "\n").encode("utf-8")
     if rdf_format == "trig":
-        return _trig(_sorted_dataset(graph))
+        from graph.turtle import trig
+
+        if isinstance(graph, Dataset):
+            return trig((s, p, o, _graph_name(c)) for s, p, o, c in graph.quads((None, None, None, None)))
+        return trig((s, p, o, URIRef(str(Dataset().default_graph.identifier))) for s, p, o in graph)
+    if rdf_format == "turtle":
+        from graph.turtle import turtle
+
+        return turtle(graph)
     data: bytes = _sorted_copy(graph).serialize(format=rdf_format, encoding="utf-8", **_options(rdf_format))
     if rdf_format == "json-ld":
         return stable_jsonld(data)
@@ -99,23 +107,6 @@ def _canonical(value: Any, key: str | None = None) -> Any:
         items = [_canonical(v) for v in value]
         return items if key == "@list" else sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
     return value
-
-
-def _trig(dataset: Dataset) -> bytes:
-    """TriG with the graphs in IRI order (rdflib's own order of graphs depends on hashing)."""
-    prefixes: set[str] = set()
-    blocks = []
-    for identifier in sorted({_graph_name(c) for _, _, _, c in dataset.quads((None, None, None, None))}):
-        single = Dataset()
-        bind_prefixes(single)
-        part = single.graph(identifier)
-        for triple in _triples(dataset.graph(identifier)):
-            part.add(triple)
-        text = single.serialize(format="trig", encoding="utf-8").decode("utf-8")
-        lines = text.splitlines()
-        prefixes.update(line for line in lines if line.startswith("@prefix"))
-        blocks.append("\n".join(line for line in lines if not line.startswith("@prefix")).strip())
-    return ("\n".join(sorted(prefixes)) + "\n\n" + "\n\n".join(blocks) + "\n").encode("utf-8")
 
 
 def _options(rdf_format: str) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["graph.text", "graph.terms", "graph.doctypes", "graph.trace"]
+MODULES = ["graph.text", "graph.terms", "graph.doctypes", "graph.trace", "graph.turtle"]
 
 
 @pytest.mark.parametrize("name", MODULES)

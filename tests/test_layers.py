@@ -22,7 +22,7 @@ STAGES = [
     {"graph.provenance", "graph.build", "graph.build_details"},
     {"graph.validate"},
     {"graph.project", "graph.trace", "graph.chain", "graph.sparql", "graph.store"},
-    {"graph.render", "graph.views", "graph.export", "graph.outputs", "graph.jsonld_context"},
+    {"graph.render", "graph.views", "graph.export", "graph.outputs", "graph.jsonld_context", "graph.turtle"},
     {
         "graph.pipeline",
         "graph.extract_stage",
