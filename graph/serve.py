@@ -19,7 +19,6 @@ listens on, so a web page elsewhere cannot reach it by rebinding a domain name.
 from __future__ import annotations
 
 import json
-import re
 import threading
 from functools import partial
 from http import HTTPStatus
@@ -32,7 +31,7 @@ from rdflib import Graph
 
 from graph.errors import QueryError
 from graph.paths import PACKAGE_DIR
-from graph.sparql import NamedQuery, named_queries, run_query
+from graph.sparql import NamedQuery, named_queries, reads_outside, run_query
 
 __all__ = ["MAX_ROWS", "ViewServer", "make_server"]
 
@@ -46,12 +45,7 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
 }
-# A clause that makes rdflib fetch or read what it names. Example: "SERVICE <http://x/sparql> { ... }",
-# "FROM <file:///etc/passwd>", "FROM NAMED <g>". String literals and comments are removed first.
-_REMOTE = re.compile(r"\b(?:SERVICE|FROM)\b", re.IGNORECASE)
-_LITERALS = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*'
-)
+
 
 
 class ViewServer(ThreadingHTTPServer):
@@ -84,7 +78,7 @@ def answer(graph: Graph, text: str) -> dict[str, Any]:
     """Run one read query; the result as JSON-ready columns and rows (at most :data:`MAX_ROWS`)."""
     if len(text) > MAX_QUERY:
         raise QueryError(f"the query is longer than {MAX_QUERY} characters.")
-    if _REMOTE.search(_LITERALS.sub(" ", text)):
+    if reads_outside(text):
         raise QueryError("SERVICE and FROM clauses are refused here: the query runs on the built graph only.")
     result = run_query(graph, NamedQuery("inline", "", {}, text))
     return {

@@ -21,7 +21,15 @@ from rdflib.term import Identifier
 from graph.errors import QueryError
 from graph.paths import QUERIES_DIR
 
-__all__ = ["NamedQuery", "Result", "format_result", "load_query", "named_queries", "run_query"]
+__all__ = [
+    "NamedQuery",
+    "Result",
+    "format_result",
+    "load_query",
+    "named_queries",
+    "reads_outside",
+    "run_query",
+]
 
 # Header lines of a named query. Example: "# param number: the printed number of the root document"
 _PARAM_LINE = re.compile(r"^#\s*param\s+(?P<name>\w+)\s*:\s*(?P<doc>.*)$", re.MULTILINE)
@@ -32,9 +40,16 @@ _TITLE_LINE = re.compile(r"^#\s*(?P<name>[\w-]+)\s*:\s*(?P<doc>.*)$")
 _PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w-]*:\s*|BASE\s*)<[^>]*>\s*)*", re.I)
 # An update. Example: "DELETE WHERE { ?s ?p ?o }", "DROP ALL"
 _UPDATE = re.compile(r"(?:INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|COPY|MOVE|ADD|WITH)\b", re.I)
-# A clause that would make rdflib read a file or fetch a URL. Example: "FROM <file:///etc/passwd>",
-# "SERVICE <http://example.org/sparql> { ... }"
-_OUTSIDE = re.compile(r"\bFROM\s+(?:NAMED\s+)?<|\bSERVICE\s+(?:SILENT\s+)?[<?$]", re.I)
+# A clause that would make rdflib read a file or fetch a URL, once literals, IRIs and comments are masked.
+# Example: "FROM <file:///etc/passwd>", "SERVICE <http://example.org/sparql> { ... }"
+_OUTSIDE = re.compile(r"\bFROM\s+(?:NAMED\s+)?<iri>|\bSERVICE\b", re.I)
+# String literals (long and short, either quote), then IRIs, then comments. Example: 'BIND("from the
+# SERVICE" AS ?x)', "<https://w3id.org/directive-graph/ontology#>", "# FROM <x>".
+_STRINGS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+)
+_IRIS = re.compile(r"<[^<>\"{}|^`\\\s]*>")
+_COMMENTS = re.compile(r"#[^\n]*")
 # A read query. Example: "SELECT DISTINCT ?document ..."
 _FORM = re.compile(r"(?:SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 
@@ -93,6 +108,12 @@ def _strip_comments(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
 
 
+def reads_outside(text: str) -> bool:
+    """Whether a query names a dataset outside the graph (FROM <...>, SERVICE): rdflib would read it."""
+    masked = _COMMENTS.sub(" ", _IRIS.sub("<iri>", _STRINGS.sub('""', text)))
+    return _OUTSIDE.search(masked) is not None
+
+
 def _body(text: str) -> str:
     """The query after its comments and prologue: it starts with its form (SELECT, DELETE ...)."""
     stripped = _strip_comments(text)
@@ -121,7 +142,7 @@ def run_query(graph: Graph, query: NamedQuery, params: dict[str, str] | None = N
             f"query {query.name!r} is not a read query; only SELECT, ASK, CONSTRUCT and DESCRIBE run here.",
             hint="Updates are refused.",
         )
-    if _OUTSIDE.search(_body(query.text)) is not None:
+    if reads_outside(query.text):
         raise QueryError(
             f"query {query.name!r} names a dataset outside the graph (FROM <...> or SERVICE); refused.",
             hint="Queries run over the built graph only; use GRAPH ?g { ... } for its named graphs.",

@@ -220,3 +220,19 @@ def test_a_body_named_without_its_place(label: str, home: tuple[str, str | None]
     committee = resolve_body(home[1]) if home[1] else None
     assert info is not None
     assert body_label(localise(info, Home(home[0], committee))) == placed
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # a name with an apostrophe before a space (Kon Tum's district Ia H' Drai)
+        ("Ban Thường vụ Huyện ủy Ia H' Drai vừa ban hành", "Ban Thường vụ Huyện ủy Ia H' Drai"),
+        ("Huyện ủy Cư M'gar", "Huyện ủy Cư M'gar"),
+        # an apostrophe the name does not go on after closes a quote
+        ("'Huyện ủy Đức Thọ' về", "Huyện ủy Đức Thọ"),
+    ],
+)
+def test_place_names_with_an_apostrophe(text: str, named: str) -> None:
+    (found,) = find_bodies(text, ascii_view(match_view(text)), 0, len(text))
+    assert text[found.start : found.end] == named
+    assert body_label(found.info) == named

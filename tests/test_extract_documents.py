@@ -244,3 +244,47 @@ def test_a_report_on_several_issued_documents_is_news() -> None:
         " 45-HD/BTGTU hướng dẫn thực hiện Chương trình hành động số 95-CTr/TU."
     )
     assert (ext.kind, ext.document) == ("news", None)
+
+
+def test_a_joint_document_has_both_issuers() -> None:
+    """ "BAN TỔ CHỨC - BAN DÂN VẬN" under "TỈNH ỦY TRÀ VINH" prints both codes: 04-QC/BTCTU-BDVTU."""
+    text = (
+        "TỈNH ỦY TRÀ VINH                            ĐẢNG CỘNG SẢN VIỆT NAM\nBAN TỔ CHỨC - BAN DÂN VẬN\n"
+        "          *\n   Số 04-QC/BTCTU-BDVTU                  Trà Vinh, ngày 10 tháng 3 năm 2023\n\n"
+        "QUY CHẾ\nphối hợp giữa Ban Tổ chức và Ban Dân vận Tỉnh ủy\n\nĐiều 1. Phạm vi điều chỉnh.\n\n"
+        "K/T TRƯỞNG BAN TỔ CHỨC\nPHÓ TRƯỞNG BAN\n\nNguyễn Văn An\n"
+    )
+    ext = extract_text(text)
+    doc = ext.document
+    assert doc is not None and ext.warnings == ()
+    assert (doc.number, doc.type, doc.issuer, doc.province) == (
+        "04-QC/BTCTU-BDVTU",
+        "Quy chế",
+        "Ban Tổ chức Tỉnh ủy Trà Vinh, Ban Dân vận Tỉnh ủy Trà Vinh",
+        "Trà Vinh",
+    )
+    (own,) = [d for d in ext.documents if d.key == doc.number]
+    assert own.issuer == doc.issuer
+
+
+def test_a_plenum_resolution_is_adopted_by_its_plenum() -> None:
+    """Its type lines name the plenum that adopted it, with the term: no cited plenum reference."""
+    text = (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 20-NQ/TW\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nHà Nội, ngày 13 tháng 02 năm"
+        " 2019\n\nNGHỊ QUYẾT\nHỘI NGHỊ LẦN THỨ MƯỜI MỘT\nBAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XII\n\nvề tiếp"
+        " tục thực hiện Nghị quyết số 01-NQ/TW\n\nBAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG QUYẾT NGHỊ:\n\n1. Nội dung."
+        "\n\nT/M BAN CHẤP HÀNH TRUNG ƯƠNG\nTỔNG BÍ THƯ\n\nNguyễn Phú Trọng\n"
+    )
+    ext = extract_text(text)
+    doc = ext.document
+    assert doc is not None
+    assert (doc.number, doc.type, doc.issuer, doc.term) == (
+        "20-NQ/TW",
+        "Nghị quyết",
+        "Ban Chấp hành Trung ương Đảng",
+        "XII",
+    )
+    assert sorted(d.key for d in ext.documents) == ["01-NQ/TW", "20-NQ/TW"]
+    assert [(r.source, r.relation, r.target) for r in ext.relations] == [
+        ("20-NQ/TW", "continues", "01-NQ/TW")
+    ]

@@ -223,3 +223,47 @@ def test_models_pointed_back_to_are_set_back_to_the_common_model() -> None:
         ("dismantle", "concurrent_post", "2025-08-15", "trưởng ban tuyên giá"),
     ]
     assert found[2].evidence.text.startswith("Các cơ quan đã thực hiện các mô hình trên")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "thí điểm thực hiện" is one pilot cue, not "thực hiện" (continue) after "thí điểm"
+        (
+            "Thí điểm thực hiện mô hình trưởng ban dân vận cấp ủy đồng thời là chủ tịch Ủy ban Mặt trận Tổ"
+            " quốc cấp huyện tại một số cơ quan, đơn vị.",
+            [
+                (
+                    "pilot",
+                    "concurrent_post",
+                    "trưởng ban dân vận cấp ủy đồng thời là chủ tịch Ủy ban Mặt trận Tổ quốc cấp huyện",
+                )
+            ],
+        ),
+        # pilots that are neither mergers nor concurrent posts, named after "mô hình"
+        (
+            "Thí điểm thực hiện mô hình Sổ tay đảng viên điện tử tại một số cơ quan, đơn vị.",
+            [("pilot", "other", "Sổ tay đảng viên điện tử")],
+        ),
+        (
+            "Tiếp tục duy trì, nâng cao hiệu quả hoạt động của mô hình sinh hoạt đảng trực tuyến ở đảng bộ"
+            " cơ sở ở những nơi đã thực hiện.",
+            [("continue", "other", "sinh hoạt đảng trực tuyến ở đảng bộ cơ sở")],
+        ),
+        (
+            "Các địa phương căn cứ tình hình thực tế, chủ động quyết định việc thực hiện mô hình giao quyền"
+            " cấp trên cơ sở cho đảng ủy cơ sở.",
+            [("allow", "other", "giao quyền cấp trên cơ sở cho đảng ủy cơ sở")],
+        ),
+        # a later clause restates the status of a model named after "mô hình"
+        (
+            "Tiếp tục quan tâm lãnh đạo nâng cao hiệu quả hoạt động của mô hình đảng bộ khối doanh nghiệp cấp"
+            " tỉnh; không nhân rộng mô hình này ở những địa phương chưa thực hiện.",
+            [("do_not_replicate", "other", "đảng bộ khối doanh nghiệp cấp tỉnh")],
+        ),
+        # carrying a model out is no status of its own
+        ("Các cơ quan thực hiện mô hình một cửa liên thông.", []),
+    ],
+)
+def test_pilots_named_after_their_cue(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert summary(sentence) == expected

@@ -50,7 +50,11 @@ def relations(text: str) -> set[tuple[str, str, str]]:
             "Thông báo số 12-TB/TU về ý kiến của Thường trực Tỉnh ủy đối với Kế hoạch số 45-KH/UBND.",
             {("12-TB/TU", "cites", "45-KH/UBND")},
         ),
-        ("Quy định số 24-QĐ/TW về thi hành Điều lệ Đảng. Kết luận số 34-KL/TW của Bộ Chính trị.", set()),
+        # a sentence ends a title: not in 24-QĐ/TW's title; the page presents 24-QĐ/TW, which names 34-KL/TW
+        (
+            "Quy định số 24-QĐ/TW về thi hành Điều lệ Đảng. Kết luận số 34-KL/TW của Bộ Chính trị.",
+            {("24-QĐ/TW", "cites", "34-KL/TW")},
+        ),
         # a fronted clause and the document the sentence issues
         (
             "Thực hiện Nghị quyết số 28-NQ/TW của Hội nghị Trung ương 6 khóa XIII và Kế hoạch số"
@@ -272,3 +276,129 @@ def test_the_subject_of_a_letter() -> None:
         ("8520-CV/VPTW", "implements", "127-KL/TW")
     ]
     assert ext.relations[0].evidence.text.startswith("V/v triển khai thực hiện")
+
+
+HEADED = """{header}
+*
+Số {number}
+
+Hà Nội, ngày 13 tháng 02 năm 2019
+
+{type_lines}
+
+{subject}
+
+{body}
+
+T/M BAN CHẤP HÀNH TRUNG ƯƠNG
+TỔNG BÍ THƯ
+
+Nguyễn Phú Trọng
+"""
+
+
+def official(number: str, type_lines: str, subject: str, body: str = "Nội dung.") -> str:
+    return HEADED.format(
+        header="BAN CHẤP HÀNH TRUNG ƯƠNG", number=number, type_lines=type_lines, subject=subject, body=body
+    )
+
+
+@pytest.mark.parametrize(
+    ("type_lines", "subject", "expected"),
+    [
+        # a subject after a blank line that does not open with "về" (seed 000 prints the blank line)
+        (
+            "KẾ HOẠCH",
+            "quán triệt, triển khai thực hiện Nghị quyết số 01-NQ/TW, ngày 16/11/2012 của Ban Chấp hành"
+            " Trung ương Đảng",
+            ("05-KH/TW", "implements", "01-NQ/TW"),
+        ),
+        # a guidance: its type word and its subject read "Hướng dẫn triển khai thực hiện ..."
+        ("HƯỚNG DẪN", "triển khai thực hiện Chỉ thị số 05-CT/TW", ("05-HD/TW", "guides", "05-CT/TW")),
+        # a plenum's resolution: its own type lines are no plenum reference taking the subject's relation
+        (
+            "NGHỊ QUYẾT\nHỘI NGHỊ LẦN THỨ MƯỜI MỘT\nBAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XII",
+            "về tiếp tục thực hiện Nghị quyết số 01-NQ/TW Hội nghị lần thứ tám, Ban Chấp hành Trung ương"
+            " Đảng khóa XI",
+            ("05-NQ/TW", "continues", "01-NQ/TW"),
+        ),
+    ],
+)
+def test_the_own_title_under_its_type_lines(
+    type_lines: str, subject: str, expected: tuple[str, str, str]
+) -> None:
+    number = f"05-{expected[0].split('-')[1]}"
+    ext = extract_text(official(number, type_lines, subject))
+    assert {(r.source, r.relation, r.target) for r in ext.relations} == {expected}
+    assert [d.key for d in ext.documents if d.number is None] == []  # no plenum reference
+
+
+def test_a_cited_guidance_guides_what_its_title_names() -> None:
+    assert relations(
+        "Thực hiện Hướng dẫn số 45-HD/BTGTU của Ban Tuyên giáo Tỉnh ủy hướng dẫn triển khai thực hiện Chỉ thị"
+        " số 05-CT/TW, Ban Thường vụ Huyện ủy ban hành Kế hoạch số 12-KH/HU."
+    ) == {("12-KH/HU", "implements", "45-HD/BTGTU"), ("45-HD/BTGTU", "guides", "05-CT/TW")}
+
+
+def test_coordination_after_a_short_name_keeps_the_cue() -> None:
+    assert relations(
+        "Thực hiện Nghị quyết số 02-NQ/TW, ngày 12/6/2025 của Bộ Chính trị (sau đây gọi tắt là Nghị quyết"
+        " 02) và Nghị quyết số 202/2025/QH15, ngày 12/6/2025 của Quốc hội, Ban Thường vụ Tỉnh ủy ban hành"
+        " Kế hoạch số 08-KH/TU."
+    ) == {("08-KH/TU", "implements", "02-NQ/TW"), ("08-KH/TU", "implements", "202/2025/QH15")}
+
+
+_BARE = "Các nội dung trên bảo đảm thống nhất với Kết luận số 34-KL/TW, ngày 07/8/2018 của Bộ Chính trị."
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (official("05-KH/TW", "KẾ HOẠCH", "về công tác cán bộ", f"1. {_BARE}"), "05-KH/TW"),
+        # a portal page presents its document's points
+        (f"Ban Thường vụ Tỉnh ủy vừa ban hành Kế hoạch số 05-KH/TU về công tác cán bộ. {_BARE}", "05-KH/TU"),
+    ],
+)
+def test_a_mention_without_a_cue_is_cited_by_the_own_document(text: str, source: str) -> None:
+    (rel,) = extract_text(text).relations
+    assert (rel.source, rel.relation, rel.target) == (source, "cites", "34-KL/TW")
+    assert rel.evidence.text == _BARE.rstrip(".")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a news article reports on documents: it cites none
+        (f"23:48 03/04/2023\n\nHội nghị đã thảo luận nhiều nội dung quan trọng. {_BARE}", "news"),
+        # a cue the text ties to no subject: others carried it out (seed 001), not the text's citing
+        (
+            "Ban Thường vụ Tỉnh ủy vừa ban hành Kết luận số 55-KL/TU về công tác cán bộ. Đánh giá cao sự chủ"
+            " động của các cấp ủy trong triển khai thực hiện thí điểm mô hình tổ chức mới theo Kết luận số"
+            " 34-KL/TW của Bộ Chính trị.",
+            "portal",
+        ),
+        (
+            official(
+                "05-KH/TW",
+                "KẾ HOẠCH",
+                "về công tác cán bộ",
+                "Điều 3. Đánh giá cao việc triển khai thực hiện Nghị quyết số 18-NQ/TW.",
+            ),
+            "official_text",
+        ),
+        # a document named without a number is not cited in the contract
+        (
+            official(
+                "05-KH/TW",
+                "KẾ HOẠCH",
+                "về công tác cán bộ",
+                "Việc quán triệt Nghị quyết Hội nghị Trung ương 5 (khóa X) được thực hiện nghiêm túc.",
+            ),
+            "official_text",
+        ),
+    ],
+)
+def test_what_is_not_cited(text: str, kind: str) -> None:
+    ext = extract_text(text)
+    assert ext.kind == kind
+    assert [r for r in ext.relations if r.relation == "cites"] == []

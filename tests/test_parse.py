@@ -205,3 +205,31 @@ def test_submodule_examples(name: str) -> None:
 
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0 and result.failed == 0
+
+
+_SUBJECT_AFTER_BLANK = (
+    "TỈNH ỦY AN GIANG\n*\nSố 08-KH/TU\n\nAn Giang, ngày 22 tháng 7 năm 2025\n\nKẾ HOẠCH\n\n"
+    "quán triệt, triển khai thực hiện Kết luận số 127-KL/TW\ncủa Bộ Chính trị\n\n{body}\n\n"
+    "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn Hòa"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "title_end"),
+    [
+        # a sentence opens with a capital: the body
+        ("Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:", "của Bộ Chính trị"),
+        ("Thực hiện Kết luận số 127-KL/TW, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch:", "của Bộ Chính trị"),
+        # one subject only: a second lower-case paragraph is not the title (a page break in the body)
+        ("và các văn bản có liên quan.", "của Bộ Chính trị"),
+    ],
+)
+def test_a_subject_after_a_blank_line_is_the_title(body: str, title_end: str) -> None:
+    """Seed 000 and the synthetic corpus print a blank line between the type line and the subject (trích
+    yếu); a subject that does not open with "về" ("quán triệt, triển khai thực hiện ...") opens in lower case,
+    as no sentence of the body does."""
+    layout = parse(_SUBJECT_AFTER_BLANK.format(body=body))
+    title = block_text(layout, "title")
+    assert title is not None and title.startswith("KẾ HOẠCH\n\nquán triệt, triển khai thực hiện")
+    assert title.endswith(title_end)
+    assert block_text(layout, "body") == body

@@ -209,8 +209,8 @@ def test_the_gap_corpus_holds_every_style(gaps_dir: Path):
 
 
 def _notes(scores: Scores, folder: Path) -> list[tuple[dict[str, Any], str]]:
-    gold = {entry["file"]: entry for entry in _gold(scored_dir)}
-    return [(gold[row.file], note) for row in scored.files for note in row.notes]
+    gold = {entry["file"]: entry for entry in _gold(folder)}
+    return [(gold[row.file], note) for row in scores.files for note in row.notes]
 
 
 def _gold_relation(entry: dict[str, Any], note: str) -> dict[str, str] | None:
@@ -223,12 +223,6 @@ def _gold_relation(entry: dict[str, Any], note: str) -> dict[str, str] | None:
     return None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction gap: a subject line after a blank line that does not open with 'về' ('KẾ HOẠCH' / '' "
-    "/ 'thực hiện Kết luận số ...': seed 000's blank line, fixture kh_tu_2025's subject) is read as body, "
-    "and the relation it states is lost",
-)
 def test_subject_after_a_blank_line_states_its_relation(gaps: Scores, gaps_dir: Path):
     missed = [
         (entry["file"], note)
@@ -238,11 +232,6 @@ def test_subject_after_a_blank_line_states_its_relation(gaps: Scores, gaps_dir: 
     assert not missed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction gap: a mention with no cue word gives no 'cites' relation "
-    "(DOMAIN.md §3: 'any other mention -> cites'): 'Các nội dung trên bảo đảm thống nhất với ...'",
-)
 def test_a_mention_without_cue_words_cites(gaps: Scores, gaps_dir: Path):
     missed = [
         note
@@ -253,12 +242,6 @@ def test_a_mention_without_cue_words_cites(gaps: Scores, gaps_dir: Path):
     assert not missed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction gap: a plenum resolution's own type lines ('NGHỊ QUYẾT' / 'HỘI NGHỊ LẦN THỨ NHẤT' / "
-    "'BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XII') become a cited plenum reference, which takes the relation "
-    "its subject line states ('về tiếp tục quán triệt, thực hiện Kết luận số 02-KL/TW')",
-)
 def test_a_plenum_resolution_states_the_relation_of_its_subject(gaps: Scores, gaps_dir: Path):
     missed = [
         (entry["file"], note)
@@ -268,12 +251,6 @@ def test_a_plenum_resolution_states_the_relation_of_its_subject(gaps: Scores, ga
     assert not missed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction gap: a mention coordinated after a short-name clause ('Thực hiện Nghị quyết số "
-    "02-NQ/TW ... (sau đây gọi tắt là Nghị quyết 2) và Nghị quyết số 202/2025/QH15 ...') loses the cue of "
-    "the clause: the relation to the second document is missed",
-)
 def test_coordination_after_a_short_name_keeps_the_cue(gaps: Scores, gaps_dir: Path):
     missed = []
     for entry, note in _notes(gaps, gaps_dir):
@@ -282,12 +259,6 @@ def test_coordination_after_a_short_name_keeps_the_cue(gaps: Scores, gaps_dir: P
     assert not missed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction gap: 'hướng dẫn triển khai thực hiện X' is read as "
-    "'triển khai thực hiện' (implements, and after a cited Hướng dẫn, from the text's own "
-    "document) instead of guides",
-)
 def test_guides_with_trien_khai(gaps: Scores, gaps_dir: Path):
     wrong = [
         note
@@ -301,23 +272,11 @@ def test_guides_with_trien_khai(gaps: Scores, gaps_dir: Path):
     assert not wrong
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction gap: pilot-model sentences 'Thí điểm thực hiện mô hình X' "
-    "(read as continue) and, for pilots that are neither mergers nor concurrent posts (Sổ tay đảng "
-    "viên điện tử ...), 'Tiếp tục duy trì, nâng cao hiệu quả hoạt động của mô hình X' and 'Thí "
-    "điểm thực hiện mô hình X' (missed)",
-)
 def test_every_pilot_model_is_found_with_its_status(gaps: Scores):
     assert gaps.metric("models.recall").value == 1.0
     assert gaps.metric("models.status_accuracy").value == 1.0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction gap: a joint document's issuer ('BAN TỔ CHỨC - BAN DÂN VẬN' "
-    "under 'TỈNH ỦY X', number 05-QC/BTCTU-BDVTU) is read as the provincial committee",
-)
 def test_a_joint_document_has_both_issuers(gaps: Scores, gaps_dir: Path):
     wrong = [
         note for entry, note in _notes(gaps, gaps_dir) if note.startswith("issuer of") and "-QC/" in note

@@ -47,6 +47,7 @@ __all__ = [
     "compose_organ",
     "find_bodies",
     "match_body",
+    "place_name_end",
     "proper_case",
     "province_at",
     "resolve_body",
@@ -95,11 +96,12 @@ TERM = r"(?:\s*,?\s*\(?\s*khoa\s+(?P<term>[ivxl]+)\b(?:\s*\))?)"
 TERM_AFTER = re.compile(TERM)
 # A unit word before a place name. Example lines: "tỉnh Hà Tĩnh", "thành phố Hà Nội", "TP. Hồ Chí Minh".
 _UNIT = re.compile(r"\s+(?:tinh|thanh pho|tp\.?|huyen|quan|thi xa)(?=\s)")
-# One word of a place name. Example lines: "Đức Thọ", "Bà Rịa - Vũng Tàu", "Cư M'gar".
+# A term's Roman numeral in capitals, kept by proper_case. Example lines: "XII", "XIII)".
 _ROMAN = re.compile(r"[IVXL]+[.,;:)]?")
 _STATE_KEYS = frozenset({"quoc-hoi", "uy-ban-thuong-vu-quoc-hoi", "chinh-phu", "thu-tuong-chinh-phu"})
-# One word of a place name after a committee. Example lines: "Đức Thọ", "Bà Rịa - Vũng Tàu", "Cư M'gar".
-_NAME_WORD = re.compile(r"(?:[ \t]+|[ \t]*-[ \t]*)?([^\W\d_]+(?:['’][^\W\d_]+)?)")
+# One word of a place name after a committee. Example lines: "Đức Thọ", "Bà Rịa - Vũng Tàu", "Cư M'gar", "Ia
+# H' Drai" (an apostrophe before a space).
+_NAME_WORD = re.compile(r"(?:[ \t]+|[ \t]*-[ \t]*)?([^\W\d_]+(?:['’](?:[^\W\d_]+|(?=[ \t]+[^\W\d_])))?)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,13 +118,14 @@ class BodyInfo:
 
 @dataclass(frozen=True, slots=True)
 class BodyMatch:
-    """A body phrase in a text: ``text[start:end]``, its body, and the plenum and term it states."""
+    """A body phrase ``text[start:end]``: its body, plenum and term; ``partners``: a joint issuer's others."""
 
     start: int
     end: int
     info: BodyInfo
     plenum: int | None = None
     term: str | None = None
+    partners: tuple[BodyInfo, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,7 +324,7 @@ def _with_place(
         return _with_term(text, low, start, province.end(), info, end)
     if info.level == "province" and not city:
         return _with_term(text, low, start, pos, info, end)
-    name_end = _name_end(text, at, end)
+    name_end = place_name_end(text, at, end)
     name = text[at:name_end]
     name = name.title() if name.isupper() else name  # "HUYỆN ỦY ĐỨC THỌ" -> "Đức Thọ"
     level = "commune" if info.level == "commune" else "district"
@@ -329,15 +332,16 @@ def _with_place(
     return _with_term(text, low, start, name_end if name else pos, info, end)
 
 
-def _name_end(text: str, at: int, end: int) -> int:
-    """End of a capitalised name of up to four words ("Đức Thọ", "Kỳ Anh", "Cư M'gar")."""
+def place_name_end(text: str, at: int, end: int) -> int:
+    """End of a capitalised name of up to four words ("Đức Thọ", "Kỳ Anh", "Cư M'gar", "Ia H' Drai"); an
+    apostrophe the name does not go on after is a closing quote ("Huyện ủy Đức Thọ' về")."""
     pos = at
     for _ in range(4):
         m = _NAME_WORD.match(text, pos, end)
         if not m or not m.group(1)[:1].isupper():
             break
         pos = m.end()
-    return pos
+    return pos - 1 if pos > at and text[pos - 1] in "'’" else pos
 
 
 def _with_term(text: str, low: str, start: int, pos: int, info: BodyInfo, end: int) -> BodyMatch:

@@ -123,8 +123,11 @@ def find_mentions(layout: Layout) -> tuple[list[Mention], list[str]]:
             if own:
                 number_block = None
     mentions += _short_forms(layout, mentions)
-    mentions += _plenum_refs(layout, skip)
-    mentions += _congress_refs(layout, skip)
+    # An official text's own type lines name the text itself, not a document it cites: "NGHỊ QUYẾT" / "HỘI
+    # NGHỊ LẦN THỨ MƯỜI MỘT" / "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XII" is this plenum's resolution.
+    own_type = [(b.start, b.end) for b in layout.blocks if b.kind == "type"]
+    mentions += _plenum_refs(layout, skip + own_type)
+    mentions += _congress_refs(layout, skip + own_type)
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         _add_context(layout, m)

@@ -5,8 +5,10 @@
   the issuer from the title ("KẾT LUẬN CỦA BỘ CHÍNH TRỊ"), else the signature ("T/M BỘ CHÍNH TRỊ"), else the
   header ("TỈNH ỦY HÀ TĨNH", "BAN CHẤP HÀNH TRUNG ƯƠNG" / "VĂN PHÒNG"), placed where the text stands
   (:mod:`graph.extract.home`: "T/M BAN THƯỜNG VỤ" under "HUYỆN ỦY CAN LỘC" is Can Lộc's standing board); the
-  date and place from "Hà Nội, ngày 07 tháng 7 năm 2022"; signers, recipients and incoming stamps. A letter
-  without a type line and with a "V/v ..." subject is a Công văn.
+  date and place from "Hà Nội, ngày 07 tháng 7 năm 2022"; signers, recipients and incoming stamps. A joint
+  document names every issuer, in the order its header prints them ("BAN TỔ CHỨC - BAN DÂN VẬN" under "TỈNH
+  ỦY TRÀ VINH": "Ban Tổ chức Tỉnh ủy Trà Vinh, Ban Dân vận Tỉnh ủy Trà Vinh"). A letter without a type line
+  and with a "V/v ..." subject is a Công văn.
 - A **portal** page presents one document in its lead: "Thay mặt Ban Thường vụ Tỉnh ủy Hà Tĩnh, ... đã ký
   Kết luận số 55-KL/TU của Ban Thường vụ Tỉnh ủy về ...", "Đồng chí Trần Minh Quang, Phó Bí thư Thường trực
   Tỉnh ủy đã ký ban hành Kế hoạch số 245-KH/TU ...": that mention is the own document, unless the page shows
@@ -111,11 +113,12 @@ def _official(layout: Layout, mentions: list[Mention], home: Home) -> tuple[OwnD
         warnings.append(f"the issuer code {code} contradicts the issuer {body_label(info)!r}: the words kept")
     date, date_span, place = _place_date(layout, warnings)
     title, title_span = _title(layout)
+    partners = [body_label(localise(p, home)) for p in issuer.partners] if issuer else []
     document = OwnDocument(
         number=line.key if line else None,
         type=type_info.vi if type_info else (line.type_vi if line else None) or _letter(layout),
         type_code=line.type_code if line else (type_info.printed[0] if type_info else None),
-        issuer=body_label(info) if info else None,
+        issuer=", ".join([body_label(info), *partners]) if info else None,
         issuer_code=code,
         date=date,
         title=title,
@@ -162,10 +165,23 @@ def _correct_type(layout: Layout, line: Mention, info: TypeInfo) -> list[str]:
 
 
 def _title_issuer(layout: Layout) -> BodyMatch | None:
-    """ "KẾT LUẬN CỦA BỘ CHÍNH TRỊ": the body after "của" right after the title's type words."""
+    """ "KẾT LUẬN CỦA BỘ CHÍNH TRỊ": the body after "của" right after the title's type words; or the plenum
+    that adopted the text, with its term ("NGHỊ QUYẾT" / "HỘI NGHỊ LẦN THỨ MƯỜI MỘT" / "BAN CHẤP HÀNH TRUNG
+    ƯƠNG ĐẢNG KHÓA XII")."""
     title = layout.block("title")
-    of = _OF.match(layout.low, title.start, title.end) if title else None
-    return match_body(layout.text, layout.low, of.end(), title.end) if of and title else None
+    if title is None:
+        return None
+    of = _OF.match(layout.low, title.start, title.end)
+    if of is not None:
+        return match_body(layout.text, layout.low, of.end(), title.end)
+    head = _TITLE_TYPE.match(layout.low, title.start, title.end)
+    at = _skip_space(layout.low, head.end(), title.end) if head else title.end
+    plenum = match_body(layout.text, layout.low, at, title.end)
+    return plenum if plenum is not None and plenum.plenum is not None else None
+
+
+def _skip_space(low: str, pos: int, end: int) -> int:
+    return end - len(low[pos:end].lstrip(" \t\n*#_"))
 
 
 def _signature_issuer(layout: Layout, committee: BodyInfo | None) -> BodyMatch | None:

@@ -45,6 +45,8 @@ _NATIONAL = re.compile(r"dang cong san viet nam")
 _PARENT_LINE = re.compile(r"(?<![a-z])dang bo\s+(?:tinh|thanh pho|tp\.?)\s+")
 # A provincial committee word followed by a name. Example lines: "Tỉnh ủy Hà Tĩnh", "THÀNH ỦY HÀ NỘI".
 _COMMITTEE_WORD = re.compile(r"(?:tinh uy|thanh uy)(?=\s+\S)")
+# The dash between the organs of a joint issuer on one header line. Example line: "BAN TỔ CHỨC - BAN DÂN VẬN".
+_JOINT = re.compile(r"\s+-\s+")
 # A province a text says it speaks of. Example lines: "Tại Hà Tĩnh, Hội đồng nhân dân tỉnh ...",
 # "của tỉnh Quảng Ngãi".
 _PROVINCE_LEAD = re.compile(r"(?:tai|tinh)\s+(?=[a-z])")
@@ -103,10 +105,18 @@ def header_committee(layout: Layout) -> BodyMatch | None:
     line_end = layout.text.find("\n", last.end, header.end)
     # An organ on a later line of the header. Example: "BAN CHẤP HÀNH TRUNG ƯƠNG" then "VĂN PHÒNG".
     for s, e in _cells(layout, line_end if line_end >= 0 else header.end, header.end):
-        organ = compose_organ(layout.view[s:e], last.info) if is_upper_line(layout.text[s:e]) else None
-        if organ is not None:
-            return BodyMatch(s, e, organ)
+        organs = _organs(layout, s, e, last.info) if is_upper_line(layout.text[s:e]) else []
+        if organs:
+            return BodyMatch(s, e, organs[0], partners=tuple(organs[1:]))
     return last
+
+
+def _organs(layout: Layout, start: int, end: int, committee: BodyInfo) -> list[BodyInfo]:
+    """The organs of ``committee`` a header cell names: one ("VĂN PHÒNG"), or the issuers of a joint document
+    joined by a dash ("BAN TỔ CHỨC - BAN DÂN VẬN" under "TỈNH ỦY TRÀ VINH", number 04-QC/BTCTU-BDVTU);
+    none unless every part is an organ."""
+    organs = [compose_organ(part, committee) for part in _JOINT.split(layout.view[start:end].strip())]
+    return [o for o in organs if o is not None] if all(organs) else []
 
 
 def _cells(layout: Layout, start: int, end: int) -> list[tuple[int, int]]:

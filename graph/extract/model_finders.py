@@ -20,8 +20,8 @@ __all__ = ["ASSIGN", "FINDERS", "STATUS", "STATUS_NAMES", "Found", "enumerated",
 
 # Status cues, longest first. Example lines: "Tạm dừng thực hiện thí điểm", "Dừng thực hiện thí điểm", "không
 # nhân rộng", "chia tách", "sắp xếp lại theo mô hình chung", "chấm dứt thí điểm", "không tiếp tục thực hiện",
-# "nhân rộng", "chủ động quyết định\n\nthực hiện", "tiếp tục thực hiện", "thực hiện thí điểm", "thí điểm",
-# "thực hiện mô hình".
+# "nhân rộng", "chủ động quyết định\n\nthực hiện", "tiếp tục thực hiện", "thực hiện thí điểm", "Thí điểm thực
+# hiện" (one pilot cue, not "thực hiện" after "thí điểm"), "thí điểm", "thực hiện mô hình".
 STATUS = re.compile(
     r"(?<![a-z])(?:"
     r"(?P<pause>tam dung(?:\s+(?:viec\s+)?thuc hien)?(?:\s+thi diem)?|dung(?:\s+thuc hien)?\s+thi diem)"
@@ -33,7 +33,7 @@ STATUS = re.compile(
     r"|(?P<allow>chu dong\s+(?:lua chon,?\s+)?quyet dinh(?:\s+(?:viec\s+)?thuc hien)?"
     r"|duoc\s+(?:chu dong\s+)?(?:lua chon|quyet dinh)\s+thuc hien|cho phep(?:\s+thuc hien)?)"
     r"|(?P<keep>tiep tuc(?:\s+thuc hien)?(?:\s+thi diem)?|duy tri)"
-    r"|(?P<pilot>(?:(?:trien khai|thuc hien)\s+)?thi diem)"
+    r"|(?P<pilot>(?:(?:trien khai|thuc hien)\s+)?thi diem(?:\s+(?:viec\s+)?thuc hien)?)"
     r"|(?P<carry>thuc hien)"
     r")(?![a-z])"
 )
@@ -135,15 +135,25 @@ _KEPT = re.compile(
 
 # A model named after a status cue and "mô hình", up to where it applies, a comma or a clause; not a generic
 # one. Example lines: "chấm dứt thí điểm mô hình Trung tâm Chính trị - Văn hóa - Thể thao huyện, hoàn thành",
-# "Thí điểm mô hình trung tâm phục vụ hành chính công cấp xã tại 10 xã"; not "thí điểm mô hình tổ chức mới".
+# "Thí điểm mô hình trung tâm phục vụ hành chính công cấp xã tại 10 xã", "Thí điểm thực hiện mô hình Sổ tay
+# đảng viên điện tử tại một số cơ quan", "chủ động quyết định việc thực hiện mô hình ...", "Tiếp tục duy trì,
+# nâng cao hiệu quả hoạt động của mô hình ...", "Tiếp tục quan tâm lãnh đạo nâng cao hiệu quả hoạt động của mô
+# hình đảng bộ khối doanh nghiệp cấp tỉnh"; not "thí điểm mô hình tổ chức mới".
 _NAMED = re.compile(
     r"(?<![a-z])(?P<cue>(?:(?:chu dong\s+)?(?:chi dao|lanh dao|xay dung de an)\s+)?"
     r"(?:tam dung|dung|khong nhan rong|nhan rong|mo rong|chia tach|ket thuc|cham dut|khong tiep tuc|tiep tuc"
-    r"|thuc hien"
-    r"|trien khai|thi diem)(?:\s+(?:thuc hien|trien khai|viec))*(?:\s+thi diem)?)\s+mo hinh\s+"
+    r"|duy tri|chu dong\s+(?:lua chon,?\s+)?quyet dinh|thuc hien"
+    r"|trien khai|thi diem)(?:\s+(?:thuc hien|trien khai|viec))*(?:\s+thi diem)?"
+    r"(?:\s*,?\s*(?:duy tri|quan tam(?:\s+lanh dao)?|nang cao\s+(?:chat luong|hieu qua)(?:\s+hoat dong)?"
+    r"\s+cua))*)\s+mo hinh\s+"
     r"(?!(?:thi diem|to chuc moi|moi|chung|nay|tren|neu tren|do|sau|nhu)(?![a-z]))"
     rf"(?P<name>[^;,.()\n“”\"]{{3,120}}?)(?=\s*[;,.(]|\n|$|\s+{_WHERE}|\s+(?:theo|de|nham|trong)\s)"
 )
+
+
+# Words that keep a model going, not merely carry it out. Example lines: "Tiếp tục thực hiện mô hình",
+# "duy trì, nâng cao hiệu quả hoạt động của mô hình".
+_KEEPING = re.compile(r"tiep tuc|duy tri")
 
 
 # A later clause restating a model's status. Example line: "; không nhân rộng mô hình này ở những địa phương".
@@ -166,12 +176,12 @@ class Found:
         return max(self.end, self.evidence_end)
 
 
-def _name(layout: Layout, start: int, end: int, *, quoted: bool = False) -> str:
-    """The model's words, whitespace and markup cleaned; a common noun phrase starts lower-case, a quoted
-    name keeps its case ("Sổ tay đảng viên điện tử")."""
+def _name(layout: Layout, start: int, end: int, *, keep_case: bool = False) -> str:
+    """The model's words, whitespace and markup cleaned; a common noun phrase starts lower-case; a quoted
+    name, or one in mid-sentence after "mô hình", keeps its case ("Sổ tay đảng viên điện tử")."""
     name = re.sub(r"\s+", " ", re.sub(r"\*\*|[*“”\"]", "", layout.text[start:end])).strip(" ,;.:")
     words = name.split()
-    common = not quoted and len(words) > 1 and words[0][1:].islower()
+    common = not keep_case and len(words) > 1 and words[0][1:].islower()
     common = common and (
         all(w[:1].islower() for w in words[1:3]) or _COMMON_HEAD.match(layout.low, start, end) is not None
     )
@@ -247,7 +257,7 @@ def _quoted_pilots(layout: Layout, start: int, end: int) -> list[Found]:
             Found(
                 m.start(group),
                 m.end(group),
-                _name(layout, m.start(group), m.end(group), quoted=True),
+                _name(layout, m.start(group), m.end(group), keep_case=True),
                 "pilot",
                 m.start(),
                 m.end(),
@@ -283,14 +293,15 @@ def _concurrent(layout: Layout, start: int, end: int) -> list[Found]:
 
 def _named(layout: Layout, start: int, end: int) -> list[Found]:
     """ "chấm dứt thí điểm mô hình Trung tâm Chính trị - Văn hóa - Thể thao huyện", "nhân rộng mô hình
-    ..."."""
+    ..."; a later clause may restate the status ("...; không nhân rộng mô hình này ...")."""
     out = []
-    for m in anchored(_NAMED, _MODEL, layout.low, start, end, 90):
+    for m in anchored(_NAMED, _MODEL, layout.low, start, end, 100):
         cue = status_before(layout, m.end("cue"), m.start())
-        if cue is None or (cue[0] == "continue" and "tiep tuc" not in m.group("cue")):
+        if cue is None or (cue[0] == "continue" and not _KEEPING.search(m.group("cue"))):
             continue  # "thực hiện mô hình" alone names no pilot
         s, e = m.start("name"), m.end("name")
-        out.append(Found(s, e, _name(layout, s, e), cue[0], m.start(), e))
+        status, ev_end = _restated(layout, e, layout.sentence(s)[1]) or (cue[0], e)
+        out.append(Found(s, e, _name(layout, s, e, keep_case=True), status, m.start(), ev_end))
     return out
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.bodies import BodyInfo, match_body
+from graph.extract.bodies import BodyInfo, match_body, place_name_end
 from graph.extract.citations import Mention
 from graph.extract.dates import find_dates
 from graph.extract.model_finders import ASSIGN, FINDERS, STATUS, STATUS_NAMES, Found, enumerated, listed
@@ -29,8 +29,6 @@ _ASSIGN = re.compile(rf"(?<![a-z])(?:{ASSIGN}(?:\s+cho)?|dong y(?:\s+(?:cho|de))
 # The unit a model is carried out in, right after it. Example lines: " tại huyện Hải Lăng", " ở thị xã Kỳ
 # Anh".
 _AT_PLACE = re.compile(r"\s+(?:tai|o)\s+(?:huyen|thi xa|thanh pho|quan|xa|phuong|tinh)\s+")
-# One word of a place name. Example lines: "Hải Lăng", "Cư M'gar", "Bà Rịa - Vũng Tàu".
-_PLACE_WORD = re.compile(r"(?:[ \t]+|[ \t]*-[ \t]*)?([^\W\d_]+(?:['’][^\W\d_]+)?)")
 # Models pointed back to as a group. Example line: "Các địa phương đã triển khai thực hiện thí điểm các mô
 # hình trên thì ban thường vụ tỉnh uỷ ... chỉ đạo sắp xếp lại theo mô hình chung của hệ thống chính trị".
 _ANAPHOR = re.compile(r"cac mo hinh\s+(?:tren|neu tren)(?![a-z])")
@@ -126,12 +124,7 @@ def _place_after(layout: Layout, start: int, end: int) -> str | None:
     at = _AT_PLACE.match(layout.low, start, end)
     if at is None:
         return None
-    pos = at.end()
-    for _ in range(4):
-        word = _PLACE_WORD.match(layout.text, pos, end)
-        if word is None or not word.group(1)[:1].isupper():
-            break
-        pos = word.end()
+    pos = place_name_end(layout.text, at.end(), end)
     return layout.text[at.end() : pos].strip() or None
 
 

@@ -22,6 +22,13 @@ For each mention B, the first rule that applies gives its source:
    the text names), else the own document of an official text or portal page. A news report on a
    conference that "quán triệt" a conclusion has no document subject, so no relation; nor does a generic
    mention ("các nghị quyết của Đảng"), which names no document.
+5. **any other mention**: a numbered document the body of an official text (or of a portal page presenting
+   one) names in a clause without a cue word, when no relation of the text covers it: the own document cites
+   it (:func:`_cited`).
+
+An alias being defined ("(sau đây gọi tắt là Nghị quyết 02)") is no mention of its own: a mention coordinated
+after it shares the named document's link ("Thực hiện Nghị quyết số 02-NQ/TW ... (sau đây gọi tắt là Nghị
+quyết 02) và Nghị quyết số 202/2025/QH15 ...").
 
 A document based on a submission (Tờ trình) does what the submission proposes: "(Tờ trình số 175-TTr/BTCTW
 ...) về sơ kết thực hiện Kết luận số 34-KL/TW" makes the notice summarise 34-KL/TW too. One relation per
@@ -44,9 +51,11 @@ from graph.parse import Block, Layout
 __all__ = ["find_relations"]
 
 # Cue words, longest first within each relation. Example lines: "về sơ kết thực hiện", "tổng kết 10 năm việc
-# thực hiện", "về tiếp tục thực hiện", "hướng dẫn thực hiện", "cụ thể hóa", "thể chế hóa", "sửa đổi, bổ sung",
-# "thay thế", "bãi bỏ", "Căn cứ", "Xem xét đề nghị", "trên cơ sở xem xét Báo cáo số 15-BC/BTCTU", "đề nghị của
-# Ban Tuyên giáo Trung ương (Tờ trình số ...)", "triển khai thực hiện", "quán triệt", "theo".
+# thực hiện", "về tiếp tục thực hiện", "hướng dẫn thực hiện", "hướng dẫn triển khai thực hiện" (one cue, not
+# "triển khai thực hiện" after "hướng dẫn"), "HƯỚNG DẪN" / "" / "triển khai thực hiện" (a guidance's type line
+# and subject), "cụ thể hóa", "thể chế hóa", "sửa đổi, bổ sung", "thay thế", "bãi bỏ", "Căn cứ", "Xem xét đề
+# nghị", "trên cơ sở xem xét Báo cáo số 15-BC/BTCTU", "đề nghị của Ban Tuyên giáo Trung ương (Tờ trình số
+# ...)", "triển khai thực hiện", "quán triệt", "theo".
 CUE = re.compile(
     r"(?<![a-z])(?:"
     r"(?P<summarises>(?:so ket|tong ket)(?:\s+\d+\s+nam)?(?:\s+(?:viec|tinh hinh|ket qua))?"
@@ -54,7 +63,8 @@ CUE = re.compile(
     r"|(?P<continues>tiep tuc\s+"
     r"(?:(?:quan triet|trien khai|lanh dao|chi dao|to chuc|day manh)(?:\s*,\s*|\s+va\s+|\s+))*"
     r"(?:thuc hien|trien khai|quan triet))"
-    r"|(?P<guides>huong dan\s+(?:viec\s+)?(?:thuc hien|trien khai))"
+    r"|(?P<guides>huong dan\s+(?:ve\s+)?(?:viec\s+)?"
+    r"(?:(?:quan triet|trien khai|to chuc)(?:\s*,\s*|\s+va\s+|\s+))*(?:thuc hien|trien khai|quan triet))"
     r"|(?P<concretises>cu the hoa)"
     r"|(?P<institutionalises>the che hoa)"
     r"|(?P<amends>sua doi(?:\s*,\s*|\s+va\s+|\s+)bo sung|bo sung(?:\s*,\s*|\s+va\s+|\s+)sua doi|sua doi)"
@@ -120,6 +130,7 @@ _REPORTS = re.compile(r"\s*(?:neu ro|yeu cau|chi ro|xac dinh|khang dinh|de ra|nh
 _THEO_WORDS = 4  # "theo" counts only this close to the mention: "theo tinh thần Nghị quyết"
 _CUE_WORDS = 15
 _TITLE_GAP_MAX = 400
+_CITE_REACH = 200  # the evidence of a bare mention starts at its sentence, at most this far before it
 _PRIORITY = {name: i for i, name in enumerate(RELATION_TYPES)}
 
 
@@ -152,6 +163,8 @@ def find_relations(
     for i, b in enumerate(ms):
         prev = ms[i - 1] if i else None
         if prev is not None and _ALIAS.fullmatch(layout.low, prev.tail_end, b.start):
+            if i - 1 in links:  # a mention coordinated after the alias shares the named one's link
+                links[i] = links[i - 1]
             continue
         link = (
             _coordinated(layout, ms, i, links)
@@ -167,7 +180,37 @@ def find_relations(
             else:
                 found.append(_Candidate(link, b.key, end))  # type: ignore[arg-type]
     found += _through_submissions(found, ms)
-    return _choose(layout, found)
+    chosen = _choose(layout, found)
+    return chosen + _cited(layout, ms, subject, chosen)
+
+
+def _cited(
+    layout: Layout, ms: list[Mention], own_key: str | None, relations: tuple[Relation, ...]
+) -> tuple[Relation, ...]:
+    """ "Any other mention" cites (DOMAIN.md §3): a numbered document that the body of an official text (or
+    of a portal page presenting one) names with no cue word in its clause, and that no relation of the text
+    covers, is cited by the own document: "Các nội dung trên bảo đảm thống nhất với Kết luận số 34-KL/TW của
+    Bộ Chính trị". A clause with a cue states a relation the text did not tie to a subject ("Đánh giá cao sự
+    chủ động ... trong triển khai thực hiện thí điểm mô hình tổ chức mới theo Kết luận số 34-KL/TW", seed 001:
+    the localities carried it out), so it is not the text's citing. A news article cites nothing; a document
+    named without a number is out of the contract."""
+    body = layout.block("body")
+    if own_key is None or body is None:
+        return ()
+    covered = {own_key} | {r.source for r in relations} | {r.target for r in relations}
+    out: list[Relation] = []
+    for m in ms:
+        if m.key in covered or m.key is None or m.form not in ("number", "short"):
+            continue
+        sent_start = layout.sentence(m.start)[0]
+        clause_start = max(sent_start, layout.low.rfind(";", sent_start, m.start) + 1)
+        if not body.start <= m.start < body.end or _last_cue(layout, clause_start, m.start, None):
+            continue
+        covered.add(m.key)
+        start = _skip_spaces(layout.low, max(layout.sentence(m.start)[0], m.start - _CITE_REACH))
+        evidence = Span(start, m.tail_end, layout.text[start : m.tail_end])
+        out.append(Relation(own_key, "cites", m.key, evidence))
+    return tuple(out)
 
 
 def _coordinated(layout: Layout, ms: list[Mention], i: int, links: dict[int, _Link]) -> _Link | None:
@@ -281,15 +324,17 @@ def _reporting_mention(
     return (named.pop(), said.end()) if len(named) == 1 else None
 
 
-def _last_cue(layout: Layout, start: int, end: int) -> re.Match[str] | None:
-    """The cue nearest ``end`` in ``low[start:end]`` ("theo" only right before the mention)."""
+def _last_cue(layout: Layout, start: int, end: int, reach: int | None = _CUE_WORDS) -> re.Match[str] | None:
+    """The cue nearest ``end`` in ``low[start:end]``, at most ``reach`` words before it (None: anywhere);
+    "theo" only right before the mention."""
     low = layout.low
     last = None
     for cue in CUE.finditer(low, start, end):
         if cue.group("summarises") and layout.view[cue.start() : cue.start() + 2].lower() == "số":
             continue  # "một số kết quả" is not "sơ kết"
         words = len(low[cue.end() : end].split())
-        if words <= (_THEO_WORDS if cue.group() == "theo" else _CUE_WORDS):
+        limit = _THEO_WORDS if cue.group() == "theo" else reach
+        if limit is None or words <= limit:
             last = cue
     return last
 

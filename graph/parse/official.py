@@ -145,30 +145,38 @@ def _header(text: str, low: str, top: list[Line], end: int, skip: tuple[int, int
 
 
 def _title(text: str, low: str, lines: list[Line], type_i: int) -> tuple[int, int]:
-    """End of the title (type line, capitals, "về ..." subject lines) and start of the body."""
+    """End of the title (type line, capitals, "về ..." subject lines, a lower-case subject after a blank line)
+    and start of the body."""
     end = lines[type_i][1]
-    i, blank_seen = type_i + 1, False
+    i, blank_seen, subject_seen = type_i + 1, False, False
     while i < len(lines):
         s, e = lines[i]
         if blank(text, (s, e)):
             blank_seen = True
-        elif _SEPARATOR.match(low, s, e) or not _title_line(text, low, (s, e), blank_seen, end):
+        elif _SEPARATOR.match(low, s, e) or not _title_line(text, low, (s, e), blank_seen, end, subject_seen):
             break
         else:
             end, blank_seen = e, False
+            subject_seen = subject_seen or not is_upper_line(text[s:e])
         i += 1
     return end, (lines[i][0] if i < len(lines) else end)
 
 
-def _title_line(text: str, low: str, line: tuple[int, int], after_blank: bool, prev_end: int) -> bool:
+def _title_line(
+    text: str, low: str, line: tuple[int, int], after_blank: bool, prev_end: int, subject_seen: bool
+) -> bool:
+    """Whether a line continues the title. After a blank line only capitals, a "về ..." subject, or the first
+    subject line under the type lines, which opens in lower case as no sentence does ("KẾ HOẠCH" / "" /
+    "thực hiện Kết luận số 127-KL/TW ...", "HƯỚNG DẪN" / "" / "triển khai thực hiện Chỉ thị số 05-CT/TW")."""
     s, e = line
     content = low[s:e].lstrip(" *#_")
     first = s + len(low[s:e]) - len(content)
     if is_upper_line(text[s:e]) or content.startswith(("ve ", "v/v", "(")):
         return True
+    opens_lower = text[first : first + 1].islower()
     if after_blank:
-        return False
-    if text[first : first + 1].islower():  # a wrapped title line: "tại Hội nghị trực tuyến tổng kết"
+        return opens_lower and not subject_seen
+    if opens_lower:  # a wrapped title line: "tại Hội nghị trực tuyến tổng kết"
         return True
     return (
         e - s <= 250 and not _BODY_START.match(content) and not _TERMINAL.search(text, prev_end - 2, prev_end)
