@@ -501,16 +501,9 @@ def test_ten_thousand_citations_are_each_found_with_their_span() -> None:
 
 @pytest.mark.skipif(
     not os.environ.get("DG_SLOW_TESTS"),
-    reason="takes two minutes while it fails (set DG_SLOW_TESTS=1 to run it); see the xfail reason",
+    reason="takes one to two minutes (set DG_SLOW_TESTS=1 to run it)",
 )
 @pytest.mark.timeout(300)
-@pytest.mark.xfail(
-    strict=True,
-    reason="a text citing 10,000 documents does not build in 15 minutes: graph/export.py serialize (rdflib's "
-    "Turtle/TriG qname trie, quadratic in distinct IRIs: 250 citations 3 s, 1,000 citations 23 s), pySHACL "
-    "validation (14 s per 1,000) and graph/extract/relations.py (_reporting_mention, _clause and "
-    "_evidence_end scan every mention for each mention: 10,000 citations 11 s)",
-)
 def test_a_text_citing_ten_thousand_documents_builds_in_two_minutes(tmp_path: Path) -> None:
     sources = corpus(tmp_path, {"many.txt": many_citations(10_000)}, good=False)
     try:
