@@ -8,7 +8,7 @@ rdflib. Every fact read from a text carries a :class:`Span` over the NFC-normali
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 __all__ = [
     "RELATION_TYPES",
@@ -30,20 +30,6 @@ __all__ = [
 THIS = "THIS"
 
 #: Relation types between documents, most specific first. ``cites`` is the fallback for any other mention.
-RELATION_TYPES: tuple[str, ...] = (
-    "summarises",
-    "continues",
-    "concretises",
-    "guides",
-    "institutionalises",
-    "amends",
-    "replaces",
-    "repeals",
-    "implements",
-    "based_on",
-    "cites",
-)
-
 RelationType = Literal[
     "summarises",
     "continues",
@@ -57,6 +43,7 @@ RelationType = Literal[
     "based_on",
     "cites",
 ]
+RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
 ModelStatus = Literal["pilot", "allow", "continue", "pause", "do_not_replicate", "dismantle", "expand"]
 LocalityLevel = Literal["province", "district", "commune"]
 DocumentKind = Literal["party", "state"]

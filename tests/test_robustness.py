@@ -31,6 +31,7 @@ from rdflib.namespace import RDF
 
 from graph.cli import cli
 from graph.namespaces import DG, OA
+from graph.synth.hazards import windows_1258
 
 ROOT = Path(__file__).parents[1]
 SEEDS = ROOT / "sources"
@@ -87,16 +88,6 @@ def corpus(tmp_path: Path, files: Mapping[str, bytes | str], *, good: bool = Tru
 def variant(number: str) -> str:
     """good.txt as another document: the same text under another number."""
     return GOOD.replace("70-KL/TW", number)
-
-
-def windows_1258(text: str) -> bytes:
-    """Windows-1258 writes vowels with ^, breve and horn precomposed and tone marks as combining marks."""
-    out = []
-    for char in unicodedata.normalize("NFC", text):
-        parts = unicodedata.normalize("NFD", char)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
-        out.append(base + "".join(c for c in parts if c in TONES))
-    return "".join(out).encode("cp1258")
 
 
 def snapshot(out: Path) -> dict[str, bytes]:

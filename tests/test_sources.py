@@ -10,6 +10,7 @@ import pytest
 
 from graph.errors import SourceError
 from graph.sources import decode, find_sources, read_source
+from graph.synth.hazards import windows_1258
 
 SOURCES = Path(__file__).parents[1] / "sources"
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
@@ -35,16 +36,6 @@ def test_read_source_hashes_raw_bytes_and_normalises_to_nfc():
 
 TEXT = "Kết luận số 55-KL/TU của Ban Thường vụ Tỉnh uỷ"
 TONES = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def windows_1258(text: str) -> bytes:
-    """Windows-1258 writes vowels with ^, breve and horn precomposed and tone marks as combining marks."""
-    out = []
-    for char in unicodedata.normalize("NFC", text):
-        parts = unicodedata.normalize("NFD", char)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
-        out.append(base + "".join(c for c in parts if c in TONES))
-    return "".join(out).encode("cp1258")
 
 
 @pytest.mark.parametrize(

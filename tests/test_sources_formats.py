@@ -24,6 +24,7 @@ from graph.cli import cli
 from graph.errors import SourceError
 from graph.extract import extract_text
 from graph.sources import DOCX, MEDIA_TYPES, SUFFIXES, SourceText, read_source
+from graph.synth.hazards import windows_1258
 
 SOURCES = Path(__file__).parents[1] / "sources"
 SEED = (SOURCES / "000_14f6e30f14f393dd.txt").read_text(encoding="utf-8")
@@ -204,16 +205,6 @@ def test_html_keeps_line_breaks_and_paragraphs(formats: dict[str, Path]):
     text = read_source(formats["html"]).text
     assert "THÔNG BÁO\nKẾT LUẬN CỦA BỘ CHÍNH TRỊ\n\nvề thực hiện một số mô hình thí điểm" in text
     assert "chủ động quyết định\n\nthực hiện một số mô hình sau" in text
-
-
-def windows_1258(text: str) -> bytes:
-    """Windows-1258 writes vowels with ^, breve and horn precomposed and tone marks as combining marks."""
-    out = []
-    for char in unicodedata.normalize("NFC", text):
-        parts = unicodedata.normalize("NFD", char)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
-        out.append(base + "".join(c for c in parts if c in TONES))
-    return "".join(out).encode("cp1258")
 
 
 def _small_page(body: str, head: str = "") -> str:

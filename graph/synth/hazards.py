@@ -112,6 +112,12 @@ def _cp1258_char(char: str) -> bytes:
     return found
 
 
+def windows_1258(text: str) -> bytes:
+    """``text`` as a Windows-1258 file writes it: vowels with ^, breve and horn precomposed, tone marks
+    as combining marks where the code page has no precomposed letter."""
+    return b"".join(_cp1258_char(c) for c in unicodedata.normalize("NFC", text))
+
+
 def encode(hazards: Hazards, text: str) -> bytes:
     """The bytes of the file: NFD or NFC, in UTF-8, UTF-16 (with a BOM) or Windows-1258."""
     if hazards.encoding == "utf-16":
