@@ -16,6 +16,7 @@ __all__ = [
     "OutputError",
     "QueryError",
     "SourceError",
+    "StoreError",
     "UnknownDocumentError",
     "ValidationFailed",
 ]
@@ -70,6 +71,11 @@ class GoldError(DirectiveGraphError):
 
 class QueryError(DirectiveGraphError):
     """A SPARQL query is missing, malformed or fails."""
+
+
+class StoreError(DirectiveGraphError):
+    """An RDF store cannot be opened, loaded, reached or read: a bad --store spec, a server that is down
+    or refuses the credentials, a load that failed (the previous graphs stay as they were)."""
 
 
 class ValidationFailed(DirectiveGraphError):

@@ -120,7 +120,7 @@ def _body(text: str) -> str:
     return stripped[_PROLOGUE.match(stripped).end() :]  # type: ignore[union-attr]
 
 
-def _term(value: str) -> Literal | URIRef:
+def param_term(value: str) -> Literal | URIRef:
     if value.startswith("<") and value.endswith(">"):
         return URIRef(value[1:-1])
     if re.fullmatch(r"-?\d+", value):
@@ -147,7 +147,7 @@ def run_query(graph: Graph, query: NamedQuery, params: dict[str, str] | None = N
             f"query {query.name!r} names a dataset outside the graph (FROM <...> or SERVICE); refused.",
             hint="Queries run over the built graph only; use GRAPH ?g { ... } for its named graphs.",
         )
-    bindings: dict[str, Identifier] = {k: _term(v) for k, v in params.items()}
+    bindings: dict[str, Identifier] = {k: param_term(v) for k, v in params.items()}
     try:
         result = graph.query(query.text, initBindings=bindings)
     except Exception as exc:  # rdflib raises pyparsing and evaluation errors of many types
