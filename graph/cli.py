@@ -57,6 +57,21 @@ def _progress(what: str) -> Iterator[Callable[[int, int], None] | None]:
         bar.close()
 
 
+def store_option(func: F) -> F:
+    return click.option(
+        "--store",
+        "store_spec",
+        metavar="SPEC",
+        envvar="DIRECTIVES_STORE",
+        default="oxigraph",
+        show_default=True,
+        help="Where the query runs: oxigraph (in memory, loaded from --graph), memory (rdflib), "
+        "oxigraph:PATH (persistent, filled by `directives load`) or "
+        "sparql:URL[#server=virtuoso|fuseki|graphdb|qlever]. "
+        "Credentials come from DIRECTIVES_STORE_USER / _PASSWORD / _TOKEN, never the command line.",
+    )(func)
+
+
 def graph_option(func: F) -> F:
     return click.option(
         "--graph",
@@ -198,11 +213,19 @@ def trace(document: str, up: bool, date: str | None, fmt: str, graph_path: Path)
     "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
+@store_option
 @graph_option
-def query(query: str | None, params: tuple[str, ...], fmt: str, list_queries: bool, graph_path: Path) -> None:
-    """Run SPARQL: a named QUERY (see --list), a .rq file, or inline text."""
-    from graph.export import load_graph
-    from graph.sparql import format_result, load_query, named_queries, run_query
+def query(
+    query: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    list_queries: bool,
+    store_spec: str,
+    graph_path: Path,
+) -> None:
+    """Run SPARQL: a named QUERY (see --list), a .rq file, or inline text, on a store (read only)."""
+    from graph.sparql import format_result, load_query, named_queries
+    from graph.store import open_store, run_named
 
     if list_queries or query is None:
         for named in named_queries().values():
@@ -216,9 +239,34 @@ def query(query: str | None, params: tuple[str, ...], fmt: str, list_queries: bo
         if not sep:
             raise click.BadParameter(f"{item!r} is not NAME=VALUE.", param_hint="--param")
         bindings[name.strip()] = value
-    with _errors():
-        result = run_query(load_graph(graph_path), load_query(query), bindings)
+    with _errors(), open_store(store_spec) as store:
+        named = load_query(query)
+        if not store.persistent:
+            store.load(graph_path)
+        result = run_named(store, named, bindings)
     click.echo(format_result(result, fmt), nl=False)
+
+
+@cli.command()
+@click.argument("file", required=False, type=click.Path(path_type=Path), default=DEFAULT_GRAPH)
+@click.option(
+    "--store",
+    "store_spec",
+    metavar="SPEC",
+    envvar="DIRECTIVES_STORE",
+    required=True,
+    help="oxigraph:PATH or sparql:URL[#server=...] (see `directives query --help`).",
+)
+@click.option("--append", is_flag=True, help="Replace only the graphs FILE holds; keep the others.")
+def load(file: Path, store_spec: str, append: bool) -> None:
+    """Load a built graph (N-Quads, TriG, Turtle, N-Triples, JSON-LD) into a store, atomically: a load
+    that fails or is killed leaves the previous graphs answering as before."""
+    from graph.store import describe, open_store
+
+    with _errors(), open_store(store_spec) as store:
+        count = store.load(file, replace=not append)
+        graphs = len(store.graphs())
+    click.echo(f"Loaded {_count(count, 'quad')} in {_count(graphs, 'graph')} into {describe(store_spec)}.")
 
 
 @cli.command()

@@ -171,3 +171,30 @@ def test_published_jsonld_context_is_current():
 
     published = Path(__file__).parents[1] / "ontology" / "context.jsonld"
     assert published.read_text(encoding="utf-8") == context_json(), "regenerate ontology/context.jsonld"
+
+
+@pytest.mark.parametrize("store", ["memory", "oxigraph"])
+def test_query_gives_the_same_rows_on_every_embedded_store(runner: CliRunner, built: Path, store: str):
+    args = [
+        "query",
+        "chain",
+        "--param",
+        "number=18-NQ/TW",
+        "--format",
+        "csv",
+        "--graph",
+        str(built / "graph.trig"),
+    ]
+    default = runner.invoke(cli, args)
+    chosen = runner.invoke(cli, [*args, "--store", store])
+    assert default.exit_code == chosen.exit_code == 0, chosen.output
+    assert chosen.output == default.output and "16-TB/TW" in chosen.output
+
+
+def test_load_into_a_persistent_store_and_query_it(runner: CliRunner, built: Path, tmp_path: Path):
+    spec = f"oxigraph:{tmp_path / 'store'}"
+    loaded = runner.invoke(cli, ["load", str(built / "graph.trig"), "--store", spec])
+    assert loaded.exit_code == 0, loaded.output
+    assert loaded.output.startswith("Loaded ") and "in 6 graphs into oxigraph:" in loaded.output
+    result = runner.invoke(cli, ["query", "citation-only", "--store", spec, "--format", "csv"])
+    assert result.exit_code == 0 and "18-NQ/TW" in result.output

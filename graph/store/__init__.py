@@ -24,7 +24,7 @@ from __future__ import annotations
 from rdflib import Variable
 
 from graph.errors import QueryError
-from graph.sparql import NamedQuery, Result, param_term
+from graph.sparql import NamedQuery, Result, param_term, reads_outside
 from graph.store.base import EXPORT_FORMATS, Bindings, Store, serialize_quads
 from graph.store.httpclient import credentials_from
 from graph.store.memory import MemoryStore
@@ -78,6 +78,11 @@ def run_named(store: Store, query: NamedQuery, params: dict[str, str] | None = N
         raise QueryError(
             f"query {query.name!r} has no parameter {unknown[0]!r}.",
             hint=f"Its parameters: {', '.join(query.params) or '(none)'}.",
+        )
+    if reads_outside(query.text):
+        raise QueryError(
+            f"query {query.name!r} names a dataset outside the graph (FROM <...> or SERVICE); refused.",
+            hint="Queries run over the built graph only; use GRAPH ?g { ... } for its named graphs.",
         )
     bindings = {str(Variable(k)): param_term(v) for k, v in params.items()}
     try:
