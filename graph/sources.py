@@ -135,10 +135,8 @@ def decode_html(raw: bytes, path: Path) -> tuple[str, str, list[str]]:
         return decode(raw, path)
     if raw.isascii():  # entities only (&#7871;): any ASCII-compatible declaration reads the same
         return raw.decode("ascii"), codec or "ascii", []
-    try:
+    if _is_utf8(raw):
         return raw.decode("utf-8"), "utf-8", [f"{path}: declares charset {label!r} but is UTF-8; read it so."]
-    except UnicodeDecodeError:
-        pass
     note = f"{path}: declares charset {label!r}, which is not known; read as a text file."
     if codec is not None:
         try:
@@ -237,6 +235,14 @@ def _looks_binary(raw: bytes) -> bool:
 def _plausible_cp1258(raw: bytes) -> bool:
     try:
         raw.decode("cp1258")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
     except UnicodeDecodeError:
         return False
     return True
