@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import yaml
@@ -351,6 +351,7 @@ def _with_term(text: str, low: str, start: int, pos: int, info: BodyInfo, end: i
     return BodyMatch(start, pos, info)
 
 
+@lru_cache(maxsize=4096)  # labels repeat ("T/M BAN THƯỜNG VỤ"); BodyInfo is frozen
 def resolve_body(label: str) -> BodyInfo | None:
     """The body a label names: "BCH Trung ương", "Ban Thường vụ Tỉnh ủy Hà Tĩnh", "T/M BỘ CHÍNH TRỊ" ..."""
     text = nfc(label).strip()
@@ -385,6 +386,7 @@ def code_agrees(info: BodyInfo, code: str | None) -> bool:
     return first == info.code or first.endswith(info.code)
 
 
+@lru_cache(maxsize=4096)  # capital lines repeat ("CHÁNH VĂN PHÒNG")
 def proper_case(view_text: str) -> str:
     """A line in capitals in sentence case, titles and proper names restored: "CHÁNH VĂN PHÒNG" ->
     "Chánh Văn phòng"; numbers, terms and the type word before a number keep theirs:

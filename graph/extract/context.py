@@ -56,10 +56,12 @@ _BODY_TO_PAREN = re.compile(r"\s*,?\s*\(\s*|\s+tai\s+")
 # On behalf of a body. Example line: "Thay mặt Ban Thường vụ Tỉnh ủy Hà Tĩnh, Phó Bí thư ... đã ký".
 _ON_BEHALF = re.compile(r"(?<![a-z])(?:thay mat|t/m)\s+")
 # A title after a mention. Example lines: "về tiếp tục thực hiện ...", "“về thực hiện một số mô hình ...”",
-# "V/v ...", "“Một số vấn đề ...”".
+# "V/v ...", "“Một số vấn đề ...”". The space runs are possessive (``*+``): nothing after them opens with a
+# space, so giving spaces back never helps, and before a wide gap of a flattened table (no title there)
+# trying every split of the gap among the runs would take time cubic in its width.
 _TITLE_OPEN = re.compile(
-    r"[ \t]*\n?[ \t]*,?[ \t]*(?:(?P<q>[“\"])[ \t]*)?(?P<ve>ve viec|ve|v/v)(?![a-z])"
-    r"|[ \t]*,?[ \t]*(?P<q2>[“\"])"
+    r"[ \t]*+\n?[ \t]*+,?[ \t]*+(?:(?P<q>[“\"])[ \t]*+)?(?P<ve>ve viec|ve|v/v)(?![a-z])"
+    r"|[ \t]*+,?[ \t]*+(?P<q2>[“\"])"
 )
 # Where an unquoted title ends. Example lines: "; ", ". ", a blank line, "”, ".
 _TITLE_END = re.compile(r";|[.!?](?=\s|$)|\n[ \t]*\n|[”\"](?=\s*[,.;:])")

@@ -167,15 +167,17 @@ def _lookup(
 def _prefixed(view: str, low: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...]) -> list[Hit]:
     hits: list[Hit] = []
     for match in _located(_PREFIXED, _PREFIX_LOCATOR, view, low, lo, hi):
-        prefix = " ".join(match.group("prefix").lower().split())
-        committee = prefix in _COMMITTEE
-        prefix = "thành phố" if prefix.startswith("tp") else _COMMITTEE.get(prefix, prefix)
         ends: list[int] = []
         pos = match.end()
         while len(ends) < _MAX_WORDS and (word := _NAME_WORD.match(view, pos, hi)):
             if not (word.group(1)[0].isupper() or word.group(1).isdigit()):
                 break
             ends.append(pos := word.end())
+        if not ends:  # a prefix word before a lower-case word: "xã hội", "tỉnh táo"
+            continue
+        prefix = " ".join(match.group("prefix").lower().split())
+        committee = prefix in _COMMITTEE
+        prefix = "thành phố" if prefix.startswith("tp") else _COMMITTEE.get(prefix, prefix)
         for i in reversed(range(len(ends))):
             name = view[match.end() : ends[i]].strip()
             found = next(

@@ -95,6 +95,7 @@ _MERGER = re.compile(
     rf"(?:hop nhat|sap nhap)\s+[^;\n]{{5,200}}?"
     rf"(?=\s*[;.](?:\s|$)|\s*\(|\n|$|\s+{_WHERE}|,\s*hoan thanh)"
 )
+_MERGER_WORDS = ("hop nhat", "sap nhap")  # what every match of _MERGER opens with
 
 
 # A list of models after a colon. Example lines: "1. Đồng ý thực hiện thí điểm một số mô hình sau:",
@@ -120,6 +121,7 @@ _DISMANTLE = re.compile(
     r"(?:chia tach|sap xep lai)\s+(?!theo)(?P<obj>[^;\n]{5,250}?)"
     r"(?=\s+theo mo hinh chung|\s*[;.](?:\s|$)|\s*\(|\n|$)"
 )
+_DISMANTLE_WORDS = ("chia tach", "sap xep lai")  # what every match of _DISMANTLE opens with
 
 
 # Generic words before the named organ. Example lines: "các tổ chức Cơ quan ...", "cơ quan Ban Tuyên giáo".
@@ -268,7 +270,7 @@ def _quoted_pilots(layout: Layout, start: int, end: int) -> list[Found]:
 
 def _dismantled(layout: Layout, start: int, end: int) -> list[Found]:
     out = []
-    for m in word_matches(_DISMANTLE, layout.low, start, end):
+    for m in word_matches(_DISMANTLE, layout.low, start, end, _DISMANTLE_WORDS):
         obj = m.start("obj")
         lead = _DISMANTLE_LEAD.match(layout.low, obj, m.end("obj"))
         if lead and layout.text[lead.end()].isupper() and layout.text[obj].islower():
@@ -279,7 +281,9 @@ def _dismantled(layout: Layout, start: int, end: int) -> list[Found]:
 
 def _mergers(layout: Layout, start: int, end: int) -> list[Found]:
     return _with_cue(
-        layout, [(m.start(), m.end()) for m in word_matches(_MERGER, layout.low, start, end)], True
+        layout,
+        [(m.start(), m.end()) for m in word_matches(_MERGER, layout.low, start, end, _MERGER_WORDS)],
+        True,
     )
 
 

@@ -34,9 +34,12 @@ _ISSUER_FIXES = {"TƯ": "TW", "T.Ư": "TW"}
 _PARTY_ISSUER = re.compile(r"(?:[A-ZĐ]*(?:TW|TU|HU|QU|ĐU|ĐUK|BCS|ĐĐ))")
 
 
+def _codes() -> set[str]:
+    return {code for row in doc_types() for code in (row.code, *row.printed)} | set(_TYPE_FIXES)
+
+
 def _type_codes() -> str:
-    codes = {code for row in doc_types() for code in (row.code, *row.printed)} | set(_TYPE_FIXES)
-    return "|".join(sorted(codes, key=len, reverse=True))
+    return "|".join(sorted(_codes(), key=len, reverse=True))
 
 
 _SLASH = r"\s*(?:/|&#[xX]0*2[fF];|&#0*47;)\s*"
@@ -54,9 +57,13 @@ _STATE_REST = (
     r"\s*/\s*(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?"
     r"(?P<code>[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*)(?![\w/])"
 )
+# What may follow a serial: a space, a hyphen or a slash, or the first letter of a type code ("16TB/TW").
+# The look-ahead fails at once inside a longer figure ("2022", "07/8/2018" at its "0"), where the two rests
+# would be tried in vain for every length of the serial.
+_AFTER_SERIAL = rf"(?=[\s/\-{re.escape(''.join(sorted({code[0] for code in _codes()})))}])"
 # A number: a serial, then the rest of a Party or a State number. The pattern opens with a digit so that
 # the regex engine skips to digits; what may stand before the serial is checked on each match.
-NUMBER = re.compile(rf"(?P<serial>\d{{1,5}})(?:{_PARTY_REST}|{_STATE_REST})")
+NUMBER = re.compile(rf"(?P<serial>\d{{1,5}}){_AFTER_SERIAL}(?:{_PARTY_REST}|{_STATE_REST})")
 _BEFORE_SERIAL = frozenset("0123456789/.,")
 _STATE_TYPE_CODES = frozenset(
     {"NQ", "NĐ", "QĐ", "CT", "TT", "TTLT", "CĐ", "KH", "TB", "BC", "HD", "TTr", "CTr"}

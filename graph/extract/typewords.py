@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from graph.doctypes import doc_types
 from graph.parse import ascii_view
@@ -89,6 +89,7 @@ def _party_word_set() -> frozenset[str]:
     return frozenset(_party_words())
 
 
+@lru_cache(maxsize=1024)
 def party_type(folded_word: str) -> TypeInfo | None:
     """The Party type a folded type word names: "ket luan" -> Kết luận (KL)."""
     return _party_words().get(re.sub(r"\s+", " ", folded_word))

@@ -113,9 +113,10 @@ def _number_and_date(low: str, head: list[Line], skip: tuple[int, int]) -> list[
     """The number line and the place-date line among the header's lines; a long line is body text, not a
     header cell, and is not searched."""
     blocks: list[Block] = []
-    for pattern, kind in ((_NUMBER_LINE, "number"), (_PLACE_DATE, "place_date")):
+    for pattern, kind, word in ((_NUMBER_LINE, "number", "so"), (_PLACE_DATE, "place_date", "ngay")):
         for s, e in head:
-            m = pattern.search(low, s, e + 40) if e - s <= _HEADER_LINE else None
+            # a line without the pattern's word ("so", "ngay") holds no match: skip the search
+            m = pattern.search(low, s, e + 40) if e - s <= _HEADER_LINE and word in low[s : e + 40] else None
             if m is not None and m.start() < e and not skip[0] <= m.start() < skip[1]:
                 group = "so" if kind == "number" else 0
                 blocks.append(Block(kind, m.start(group), m.end()))  # type: ignore[arg-type]

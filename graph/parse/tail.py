@@ -25,7 +25,13 @@ def tail_blocks(text: str, low: str, lines: list[Line], body_start: int) -> list
     """Recipients ("Nơi nhận:" and its "- ..." items) and the signature block, in either order; a
     signature printed beside the recipients (a flattened two-column table) spans their right column."""
     rest = [ln for ln in lines if ln[0] >= body_start]
-    rec_i = next((i for i, (s, e) in enumerate(rest) if _RECIPIENTS.match(low, s, e)), None)
+    # only a line reaching past the first "noi nhan" can open the recipients
+    first = low.find("noi nhan", rest[0][0]) if rest else -1
+    rec_i = (
+        next((i for i, (s, e) in enumerate(rest) if e > first and _RECIPIENTS.match(low, s, e)), None)
+        if first >= 0
+        else None
+    )
     if rec_i is None:
         sign = _signature(text, low, rest)
         return [sign] if sign else []

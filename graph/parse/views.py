@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
+from operator import add, methodcaller
 from typing import Literal
 
 from graph.doctypes import doc_types
@@ -43,8 +46,8 @@ BlockKind = Literal[
 ]
 Line = tuple[int, int]  # (start, end) of a line, end before the line break
 
-# A letter. Example: any of "KẾT LUẬN", none of "* 16".
-_LETTERS = re.compile(r"[^\W\d_]")
+# Two letters, anything between. Example: "KẾT LUẬN", not "* 16" nor "A".
+_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.DOTALL)
 # The start of a word in the folded view. Example: the "t" of "tiếp tục", not the "a" of "ban".
 _WORD_START = re.compile(r"(?<![a-z])[a-z]")
 # A wide gap between the cells of a flattened table. Example line: "Nơi nhận:        T/M BAN THƯỜNG VỤ".
@@ -76,27 +79,34 @@ _FOLD = {
     for code in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
     if _fold_char(chr(code)) != chr(code)
 }
+# The same map as a string indexed by code point, for ``str.translate``: indexing a string is about twice as
+# fast as a dict lookup, and a character past its end (an astral one) raises IndexError, which ``translate``
+# reads as "unchanged", as it does a key missing from the dict.
+_FOLD_TABLE = "".join(_FOLD.get(code, chr(code)) for code in range(0x10000))
 
 
 @lru_cache(maxsize=4)
 def ascii_view(view: str) -> str:
     """``view`` lower-cased without diacritics, same length: "Tỉnh ủy Hà Tĩnh" -> "tinh uy ha tinh".
     Cached: the stages of one extraction ask for the same text's view several times."""
-    return view.translate(_FOLD)
+    return view.translate(_FOLD_TABLE)
 
 
 def is_upper_line(text: str) -> bool:
     """Whether a line's letters are all capitals (at least two of them)."""
-    return text.isupper() and len(_LETTERS.findall(text, 0, 64)) >= 2
+    return text.isupper() and _TWO_LETTERS.search(text, 0, 64) is not None
 
 
 def lines_of(text: str) -> list[Line]:
-    """(start, end) of each line, end before the line break."""
-    out, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        out.append((pos, pos + len(line.rstrip("\r\n"))))
-        pos += len(line)
-    return out
+    """(start, end) of each line, end before the line break.
+
+    >>> lines_of("Số 16\\r\\n\\nNơi nhận:")
+    [(0, 5), (7, 7), (8, 17)]
+    """
+    lines = text.splitlines(keepends=True)
+    starts = [0, *accumulate(map(len, lines))][: len(lines)]
+    kept = map(len, map(methodcaller("rstrip", "\r\n"), lines))  # each line without its break
+    return list(zip(starts, map(add, starts, kept), strict=True))
 
 
 def blank(text: str, line: Line) -> bool:
@@ -113,6 +123,9 @@ def next_filled(text: str, pos: int, end: int) -> int:
 
 def columns(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The cells of a line of a flattened table, split at wide gaps: "- Lưu VP,        (Đã ký)"."""
+    if _COLUMN_GAP.search(text, start, end) is None:  # most lines: one cell
+        line = text[start:end]
+        return [(start + len(line) - len(line.lstrip()), end)] if line.strip() else []
     cells, pos = [], start
     for gap in _COLUMN_GAP.finditer(text, start, end):
         cells.append((pos, gap.start() + 1))
@@ -126,17 +139,46 @@ def indent(text: str, start: int, end: int) -> int:
     return len(text[start:end]) - len(text[start:end].lstrip(" \t"))
 
 
-def word_matches(pattern: re.Pattern[str], low: str, start: int, end: int) -> Iterator[re.Match[str]]:
+def word_matches(
+    pattern: re.Pattern[str], low: str, start: int, end: int, openers: tuple[str, ...] = ()
+) -> Iterator[re.Match[str]]:
     """The matches of ``pattern`` in ``low[start:end]`` that start a word, as ``finditer`` with a leading
     ``(?<![a-z])`` would give them. A pattern opening with a literal word ("tiếp tục ...") is found fast by
-    the regex engine; the look-behind, checked here instead, would make it try every position."""
+    the regex engine; the look-behind, checked here instead, would make it try every position.
+
+    A pattern opening with one of several words ("hợp nhất|sáp nhập") is not: the engine tries it at every
+    "h" and "s". Given ``openers``, the words every match opens with, it is tried only where ``str.find``
+    finds one of them, which gives the same matches."""
+    search = _opener_search(pattern, low, start, end, openers) if openers else pattern.search
     pos = start
-    while (m := pattern.search(low, pos, end)) is not None:
+    while (m := search(low, pos, end)) is not None:
         if m.start() > 0 and "a" <= low[m.start() - 1] <= "z":
             pos = m.start() + 1
             continue
         yield m
         pos = max(m.end(), m.start() + 1)
+
+
+def _opener_search(
+    pattern: re.Pattern[str], low: str, start: int, end: int, openers: tuple[str, ...]
+) -> Callable[[str, int, int], re.Match[str] | None]:
+    """``pattern.search`` for a pattern whose every match opens with one of ``openers``: the match at the
+    first place at or after ``pos`` where an opener stands and the pattern matches."""
+    places = []
+    for word in openers:
+        at = low.find(word, start, end)
+        while at >= 0:
+            places.append(at)
+            at = low.find(word, at + 1, end)
+    places.sort()
+
+    def search(low: str, pos: int, end: int) -> re.Match[str] | None:
+        for at in places[bisect_left(places, pos) :]:
+            if (m := pattern.match(low, at, end)) is not None:
+                return m
+        return None
+
+    return search
 
 
 def anchored(
