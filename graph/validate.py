@@ -2,28 +2,48 @@
 
 The shapes need the ontology beside the data: ``sh:targetClass dg:Document`` reaches a ``dg:PartyDocument``
 only through its ``rdfs:subClassOf``, and ``sh:class dg:ModelStatus`` holds for ``status:pause`` only through
-the concept's type in ``schemes.ttl``. :func:`validate` therefore validates a union of the data, the ontology
-and the schemes, with pySHACL, inference ``"none"`` and SHACL Core only (no SPARQL constraints).
+the concept's type in ``schemes.ttl``. Validation therefore runs over a union of the data, the ontology and
+the schemes, inference ``"none"``, SHACL Core only (no SPARQL constraints), with one of two engines:
+
+``"rudof"`` (the default)
+    pyrudof, a SHACL engine in Rust: about ten times faster than pySHACL on a 1,000-document build, and it
+    reads N-Triples, N-Quads, Turtle or TriG itself (:func:`validate_serialized`), so the build needs no
+    rdflib graph to validate. It releases the GIL while it parses and validates, and spreads a validation
+    over the machine's cores on its own. Measured with 0.3.35: about 1.5 GB of peak memory per 156k
+    triples, and time grows faster than the data (4 s, 17 s, 49 s for one, two and four copies of a
+    1,000-document build), so a very large build is best validated in parts.
+``"pyshacl"``
+    pySHACL, the reference: slower, and the engine the tests compare the other with.
 
 The union is made here rather than through pySHACL's ``ont_graph``: pySHACL copies only RDFS/OWL axioms from
 an ``ont_graph`` (not the ``rdf:type`` of a SKOS concept), and it deep-copies every ``owl:NamedIndividual``
 by following its objects recursively, which never finishes on the schemes (a scheme's
 ``skos:hasTopConcept`` and each concept's ``skos:inScheme`` point back at each other).
 
+Both engines report the same :class:`Violation`\\ s: rudof names the shape that failed but not always its
+``sh:message`` (an ``sh:or`` reports "OR not satisfied"), so the message is looked up in the shapes graph,
+as pySHACL does. To make that lookup possible the shapes reach rudof skolemized: their blank nodes become
+IRIs under ``dgsh:genid/``, which rudof reports back as the source shape.
+
 >>> from rdflib import Graph
 >>> validate(Graph()).conforms
+True
+>>> validate_serialized("<https://example.org/a> <https://example.org/b> 1 .\\n", "turtle").conforms
 True
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Literal as Choice
+from typing import Protocol
 
-from pyshacl import validate as shacl_validate
-from pyshacl.errors import ConstraintLoadError, ReportableRuntimeError, ShapeLoadError
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.exceptions import ParserError
 from rdflib.term import Node
 
 from graph.errors import OutputError
@@ -31,19 +51,38 @@ from graph.namespaces import RDF, SH, bind_prefixes
 from graph.paths import ontology_dir
 
 __all__ = [
+    "ENGINES",
     "ONTOLOGY_FILES",
+    "SERIALIZED_FORMATS",
     "SHAPES_FILE",
     "ValidationReport",
     "Violation",
     "load_ontology",
     "load_shapes",
+    "ntriples_term",
     "validate",
+    "validate_serialized",
 ]
 
 #: The shapes, in :func:`graph.paths.ontology_dir`.
 SHAPES_FILE = "shapes.ttl"
 #: The ontology and its concept schemes, mixed into the data before validation.
 ONTOLOGY_FILES = ("directive-graph.ttl", "schemes.ttl")
+#: ``engine=`` of :func:`validate`: the fast default first, then the reference.
+ENGINES = ("rudof", "pyshacl")
+#: ``format=`` of :func:`validate_serialized`; named graphs (N-Quads, TriG) are validated as their union.
+SERIALIZED_FORMATS = ("ntriples", "nquads", "turtle", "trig")
+
+Engine = Choice["rudof", "pyshacl"]
+SerializedFormat = Choice["ntriples", "nquads", "turtle", "trig"]
+
+Triple = tuple[Node, Node, Node]
+
+
+class TripleSource(Protocol):
+    """What :func:`validate` reads: an rdflib Graph or Dataset, or anything else with ``triples``."""
+
+    def triples(self, pattern: tuple[None, None, None], /) -> Iterable[Triple]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +105,7 @@ class ValidationReport:
 
     conforms: bool
     results: tuple[Violation, ...]
-    text: str  # pySHACL's own report, for a full listing
+    text: str  # the engine's own report (pySHACL), or one line per result (rudof), for a full listing
 
 
 def _parse(path: Path) -> Graph:
@@ -116,15 +155,68 @@ def _cached_ontology() -> Graph:
     return load_ontology()
 
 
-def validate(data: Graph) -> ValidationReport:
-    """Check ``data`` (a graph, or a dataset: the union of its named graphs) against the shapes. ``data``
-    itself is not modified.
+def validate(data: Graph | TripleSource, engine: Engine = "rudof") -> ValidationReport:
+    """Check ``data`` (a graph, or a dataset: the triples its ``triples`` method yields) against the shapes,
+    with ``engine`` ("rudof" or "pyshacl"). ``data`` itself is not modified.
 
     Raises :class:`~graph.errors.OutputError` when the shapes or the ontology cannot be read or loaded.
     """
+    if engine == "pyshacl":
+        return _validate_pyshacl(data.triples((None, None, None)))
+    _check_engine(engine)
+    return _validate_rudof(_turtle_text(data.triples((None, None, None))), "turtle")
+
+
+def validate_serialized(
+    data: bytes | str | os.PathLike[str],
+    format: SerializedFormat = "ntriples",  # the name rdflib gives it
+    *,
+    engine: Engine = "rudof",
+) -> ValidationReport:
+    """Check serialized RDF against the shapes without building an rdflib graph: ``data`` is the text
+    (``bytes`` in UTF-8, or ``str``; a ``str`` is always data, never a file name) or the path of a file
+    (a :class:`~pathlib.Path`). N-Quads and TriG are validated as the union of their graphs.
+
+    With ``engine="pyshacl"`` the data is parsed with rdflib first (slow; for comparisons).
+
+    Raises :class:`~graph.errors.OutputError` when the data cannot be read or parsed, or when the shapes
+    or the ontology cannot be read or loaded.
+    """
+    if format not in SERIALIZED_FORMATS:
+        raise ValueError(f"format must be one of {', '.join(SERIALIZED_FORMATS)}, not {format!r}")
+    _check_engine(engine)
+    source: str | Path
+    if isinstance(data, os.PathLike):
+        source = Path(data)
+        if not source.is_file():
+            raise OutputError("the graph file is missing.", path=source, hint="Build the graph first.")
+    elif isinstance(data, bytes):
+        try:
+            source = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise OutputError(f"the {format} data is not UTF-8: {exc}") from exc
+    else:
+        source = data
+    if engine == "pyshacl":
+        return _validate_pyshacl(_rdflib_triples(source, format))
+    return _validate_rudof(source, format)
+
+
+def _check_engine(engine: str) -> None:
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+
+
+# --- pySHACL, the reference --------------------------------------------------------------------------------
+
+
+def _validate_pyshacl(triples: Iterable[Triple]) -> ValidationReport:
+    from pyshacl import validate as shacl_validate
+    from pyshacl.errors import ConstraintLoadError, ReportableRuntimeError, ShapeLoadError
+
     union = Graph()
     bind_prefixes(union)
-    for triple in data.triples((None, None, None)):
+    for triple in triples:
         union.add(triple)
     union += _cached_ontology()
     shapes_path = ontology_dir() / SHAPES_FILE
@@ -142,8 +234,21 @@ def validate(data: Graph) -> ValidationReport:
     except ReportableRuntimeError as exc:
         raise OutputError(f"validation failed to run: {exc}", path=shapes_path) from exc
     assert isinstance(report, Graph)
-    results = tuple(sorted(_violations(report), key=lambda v: (v.focus, v.path or "", v.message)))
-    return ValidationReport(conforms=bool(conforms), results=results, text=str(text))
+    return ValidationReport(conforms=bool(conforms), results=_sorted(_violations(report)), text=str(text))
+
+
+def _rdflib_triples(data: str | Path, fmt: SerializedFormat) -> Iterator[Triple]:
+    rdflib_format = {"ntriples": "nt", "nquads": "nquads", "turtle": "turtle", "trig": "trig"}[fmt]
+    graph: Graph = Dataset(default_union=True) if fmt in ("nquads", "trig") else Graph()
+    try:
+        if isinstance(data, Path):
+            graph.parse(data, format=rdflib_format)
+        else:
+            graph.parse(data=data, format=rdflib_format)
+    except (SyntaxError, ValueError, ParserError) as exc:  # N-Triples and N-Quads raise ParserError
+        where = data if isinstance(data, Path) else None
+        raise OutputError(f"not valid {fmt}: {exc}", path=where) from exc
+    return graph.triples((None, None, None))
 
 
 def _violations(report: Graph) -> list[Violation]:
@@ -168,6 +273,138 @@ def _message(report: Graph, result: Node) -> str:
         return messages[0]
     component = _local_name(report.value(result, SH.sourceConstraintComponent)) or "a constraint"
     return f"fails {component}."
+
+
+# --- rudof, the default ------------------------------------------------------------------------------------
+
+#: The shapes' blank nodes, skolemized, become IRIs here, so that rudof can name the shape that failed.
+_GENID_AUTHORITY, _GENID_PATH = "https://w3id.org/directive-graph/shapes/", "genid/"
+
+
+@dataclass(frozen=True, slots=True)
+class _RudofShapes:
+    ntriples: str  # the shapes, skolemized
+    messages: dict[str, str]  # shape IRI -> its sh:message (the first, sorted, as pySHACL's listing)
+
+
+@cache
+def _rudof_shapes() -> _RudofShapes:
+    skolem = _cached_shapes().skolemize(authority=_GENID_AUTHORITY, basepath=_GENID_PATH)
+    messages: dict[str, list[str]] = {}
+    for shape, message in skolem.subject_objects(SH.message):
+        messages.setdefault(str(shape), []).append(str(message))
+    return _RudofShapes(
+        ntriples=skolem.serialize(format="nt"),
+        messages={shape: sorted(texts)[0] for shape, texts in messages.items()},
+    )
+
+
+@cache
+def _rudof_ontology() -> str:
+    return _cached_ontology().serialize(format="nt")
+
+
+def _turtle_text(triples: Iterable[Triple]) -> str:
+    """Triples as Turtle (``n3()`` writes long strings as Turtle's triple-quoted strings, not N-Triples)."""
+    return "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)
+
+
+def ntriples_term(node: Node) -> str:
+    """One IRI or literal as N-Triples writes it (``n3()`` writes long strings as Turtle's triple-quoted
+    strings, which N-Triples does not have).
+
+    >>> ntriples_term(Literal("hai\\ndòng", lang="vi"))
+    '"hai\\\\ndòng"@vi'
+    >>> ntriples_term(URIRef("https://example.org/a"))
+    '<https://example.org/a>'
+    """
+    if not isinstance(node, Literal):
+        return node.n3()
+    text = str(node).replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    if node.language:
+        return f'"{text}"@{node.language}'
+    if node.datatype:
+        return f'"{text}"^^<{node.datatype}>'
+    return f'"{text}"'
+
+
+def _inline(text: str) -> str:
+    """``text`` as rudof reads it: a one-word string is taken for a file name, one starting with http(s)://
+    for a URL to fetch; a comment line first keeps it data."""
+    head = text.lstrip()[:200]
+    if head.startswith(("http://", "https://")) or not any(c.isspace() for c in head.strip()):
+        return "# data\n" + text
+    return text
+
+
+def _validate_rudof(data: str | Path, fmt: SerializedFormat) -> ValidationReport:
+    import pyrudof
+
+    shapes, ontology = _rudof_shapes(), _rudof_ontology()
+    session = pyrudof.Rudof(pyrudof.RudofConfig())
+    strict = pyrudof.ReaderMode.Strict
+    try:
+        session.read_data(ontology, format=pyrudof.RDFFormat.NTriples, reader_mode=strict, merge=False)
+    except pyrudof.RudofError as exc:
+        raise OutputError(
+            f"the ontology cannot be loaded: {exc}", path=ontology_dir() / ONTOLOGY_FILES[0]
+        ) from exc
+    if isinstance(data, Path) or data.strip():
+        rdf_format = {"ntriples": "NTriples", "nquads": "NQuads", "turtle": "Turtle", "trig": "TriG"}[fmt]
+        try:
+            session.read_data(
+                data if isinstance(data, Path) else _inline(data),
+                format=getattr(pyrudof.RDFFormat, rdf_format),
+                reader_mode=strict,
+                merge=True,
+            )
+        except pyrudof.RudofError as exc:
+            where = data if isinstance(data, Path) else None
+            raise OutputError(f"cannot read the {fmt} data: {exc}", path=where) from exc
+    shapes_path = ontology_dir() / SHAPES_FILE
+    try:
+        session.read_shacl(shapes.ntriples, format=pyrudof.ShaclFormat.NTriples, reader_mode=strict)
+    except pyrudof.RudofError as exc:
+        raise OutputError(f"the shapes cannot be loaded: {exc}", path=shapes_path) from exc
+    try:
+        report = session.validate_shacl()
+    except pyrudof.RudofError as exc:
+        raise OutputError(f"validation failed to run: {exc}", path=shapes_path) from exc
+    results = _sorted(_rudof_violation(entry, shapes.messages) for entry in report)
+    lines = [f"Validation Report (rudof)\nConforms: {bool(report.conforms)}", *(str(v) for v in results)]
+    return ValidationReport(conforms=bool(report.conforms), results=results, text="\n".join(lines))
+
+
+def _rudof_violation(entry: object, messages: dict[str, str]) -> Violation:
+    focus, path = str(entry.focus_node), entry.path  # type: ignore[attr-defined]
+    message = messages.get(str(entry.source_shape)) or _unquote(entry.message)  # type: ignore[attr-defined]
+    if not message:
+        message = f"fails {_local_name(URIRef(entry.constraint_component)) or 'a constraint'}."  # type: ignore[attr-defined]
+    severity = _local_name(URIRef(entry.severity)) or "Violation"  # type: ignore[attr-defined]
+    return Violation(focus=focus, path=_rudof_path(path), message=message, severity=severity)
+
+
+def _rudof_path(path: str | None) -> str | None:
+    if not path:
+        return None
+    if path.startswith("<") and path.endswith(">"):
+        path = path[1:-1]
+    if path.startswith(("^", "(", "[")) or any(c.isspace() for c in path):
+        return "(a property path)"
+    return _path_text(URIRef(path))
+
+
+def _unquote(message: str | None) -> str:
+    """rudof's own message, an N3 literal (``"OR not satisfied"``), as plain text."""
+    text = (message or "").strip()
+    return text[1:-1] if len(text) >= 2 and text[0] == text[-1] == '"' else text
+
+
+# --- shared -------------------------------------------------------------------------------------------------
+
+
+def _sorted(violations: Iterable[Violation]) -> tuple[Violation, ...]:
+    return tuple(sorted(violations, key=lambda v: (v.focus, v.path or "", v.message)))
 
 
 def _node_text(node: Node | None) -> str:
