@@ -7,7 +7,7 @@ its curation record. IRI patterns are documented in ontology/README.md.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -20,7 +20,8 @@ from graph.model import THIS, Extraction
 from graph.namespaces import DG, DGID, DOCTYPE, LEVEL, bind_prefixes
 from graph.places import PlaceRef, Places
 from graph.provenance import add_curation_record, add_span, source_iri
-from graph.resolve import Resolution, ResolvedDocument
+from graph.quads import GraphSink, QuadSet
+from graph.resolve import Entry, Resolution, ResolvedDocument
 from graph.sources import SourceText
 from graph.text import slug
 
@@ -30,6 +31,7 @@ __all__ = [
     "PREDICATES",
     "BuildInput",
     "build_graph",
+    "build_quads",
     "source_graph",
     "union",
 ]
@@ -65,6 +67,9 @@ class BuildInput:
     warnings: list[str] = field(default_factory=list)
 
 
+#: on_source(source, graph): a source's named graph is complete.
+SourceDone = Callable[[SourceText, GraphSink], None]
+
 #: Named graphs: what was read from one source; the curated facts; the resolved corpus entities.
 CORPUS_GRAPH = DGID["graph/corpus"]
 CURATION_GRAPH = DGID["graph/curation"]
@@ -75,13 +80,18 @@ def source_graph(sha256: str) -> URIRef:
 
 
 def build_graph(data: BuildInput) -> Dataset:
-    """The whole corpus as an RDF dataset (queried as the union of its named graphs): one graph per source
-    text holds what was extracted from it, one the curated facts, one the resolved documents, bodies,
-    terms and localities."""
-    dataset = Dataset(default_union=True)
-    bind_prefixes(dataset)
-    builder = _Builder(dataset, data)
-    builder.run()
+    """The whole corpus as an rdflib dataset (queried as the union of its named graphs): one graph per
+    source text holds what was extracted from it, one the curated facts, one the resolved documents,
+    bodies, terms and localities. The build itself uses :func:`build_quads`."""
+    return build_quads(data).to_dataset()
+
+
+def build_quads(data: BuildInput, on_source: SourceDone | None = None) -> QuadSet:
+    """The same named graphs as :func:`build_graph`, in a :class:`~graph.quads.QuadSet` (fast to fill, to
+    write and to project; no rdflib store). With ``on_source``, each source's graph is handed over as soon
+    as it is complete (in graph IRI order); the callback may drop it from the set to save memory."""
+    dataset = QuadSet()
+    _Builder(dataset, data, on_source).run()
     return dataset
 
 
@@ -108,24 +118,34 @@ class _Builder:
     """Writes to ``self.corpus`` (resolved entities) and ``self.g`` (the graph of the source or curation
     file at hand); looks up in ``self.ds``, the union."""
 
-    def __init__(self, dataset: Dataset, data: BuildInput) -> None:
+    def __init__(self, dataset: QuadSet, data: BuildInput, on_source: SourceDone | None = None) -> None:
         self.ds = dataset
         self.corpus = dataset.graph(CORPUS_GRAPH)
         self.g = self.corpus
         self.data = data
         self.texts = {src.name: (src, ext) for src, ext in data.texts}
+        self.on_source = on_source
+        # source name -> the documents it expresses or mentions, written with that source's graph
+        self.pending: dict[str, list[tuple[URIRef, Entry]]] = {}
 
     def run(self) -> None:
-        for src, ext in self.data.texts:
+        # One source's graph at a time, in graph IRI order (byte-identical texts share one graph): when
+        # ``on_source`` is given it receives each finished graph, which may then be let go.
+        ordered = sorted(self.data.texts, key=lambda t: (t[0].sha256, t[0].name))
+        for src, ext in ordered:
             self.g = self.ds.graph(source_graph(src.sha256))
             self._source(src, ext)
         for doc in self.data.resolution.documents.values():
             self._document(doc)
-        for src, ext in self.data.texts:
+        for i, (src, ext) in enumerate(ordered):
             self.g = self.ds.graph(source_graph(src.sha256))
+            self._mentions(src)
             self._relations(src, ext)
             self._own_details(src, ext)
             self._models(src, ext)
+            last = i + 1 == len(ordered) or ordered[i + 1][0].sha256 != src.sha256
+            if last and self.on_source is not None:
+                self.on_source(src, self.g)
         self.g = self.ds.graph(CURATION_GRAPH)
         for rel in self.data.curation.relations:
             self._curated_relation(rel)
@@ -170,8 +190,12 @@ class _Builder:
         for note in doc.notes:
             g.add((node, DG.note, Literal(note, lang="en")))
         for entry in doc.entries:
-            src, _ = self.texts[entry.source]
-            where = self.ds.graph(source_graph(src.sha256))
+            self.pending.setdefault(entry.source, []).append((node, entry))
+
+    def _mentions(self, src: SourceText) -> None:
+        """Where the documents are expressed or mentioned in ``src``, with the span of each mention."""
+        where = self.g
+        for node, entry in self.pending.pop(src.name, ()):
             where.add((node, DG.expressedIn if entry.own else DG.mentionedIn, source_iri(src.sha256)))
             for span in entry.doc.mentions:
                 where.add((node, DG.mention, add_span(where, src.sha256, src.text, span)))

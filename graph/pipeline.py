@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
-from rdflib import Graph
+from rdflib import Dataset
 
 from graph.curation import CuratedAttribute, CuratedRelation, Curation, load_curation
 from graph.errors import CurationError, DirectiveGraphError, OutputError, SourceError
 from graph.model import Extraction
+from graph.quads import GraphSink, QuadSet
 from graph.sources import SourceText, find_sources
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from graph.build import BuildInput
     from graph.extract_stage import Progress
 
@@ -62,11 +66,16 @@ class BuildFailed(DirectiveGraphError):
     """A strict build met a failure; nothing was written."""
 
 
-@dataclass(slots=True)
+@dataclass
 class Corpus:
-    graph: Graph
+    quads: QuadSet
     texts: list[tuple[SourceText, Extraction]]
     report: BuildReport
+
+    @cached_property
+    def graph(self) -> Dataset:
+        """The corpus as an rdflib Dataset (made on first use; the build itself works on ``quads``)."""
+        return self.quads.to_dataset()
 
 
 def build_corpus(
@@ -76,9 +85,10 @@ def build_corpus(
     cache_dir: Path | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    emitter: _Emitter | None = None,
 ) -> Corpus:
     """Read, extract (in parallel, cached in ``cache_dir`` when given), resolve and build, without
-    writing anything but cache entries."""
+    writing anything but cache entries (and what ``emitter`` writes: see :func:`run_build`)."""
     from graph.build import BuildInput
     from graph.extract_stage import Failed, extract_sources
     from graph.places import Places
@@ -104,14 +114,17 @@ def build_corpus(
     resolution = resolve(((s.name, e) for s, e in texts), places.province_code)
     report.warnings.extend(resolution.warnings)
     data = BuildInput(texts, resolution, curation, places, report.warnings)
-    graph = _build_with_curation(data, report)
+    quads = _build_with_curation(data, report, emitter)
     _stop_if_strict(strict, report)
     report.documents = len(resolution.documents)
-    report.triples = len(set(graph.triples((None, None, None))))
-    from graph.namespaces import DG
+    if emitter is not None:
+        report.triples, report.relations = emitter.finish(quads)
+    else:
+        from graph.namespaces import DG
 
-    report.relations = sum(1 for _ in graph.subjects(predicate=DG.relationType))
-    return Corpus(graph, texts, report)
+        report.triples = len(quads)
+        report.relations = quads.count_subjects(DG.relationType)
+    return Corpus(quads, texts, report)
 
 
 def _report_duplicates(texts: list[tuple[SourceText, Extraction]], report: BuildReport) -> None:
@@ -147,14 +160,16 @@ def _visible(path: Path, root: Path) -> bool:
     return not any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def _build_with_curation(data: BuildInput, report: BuildReport) -> Graph:
+def _build_with_curation(data: BuildInput, report: BuildReport, emitter: _Emitter | None = None) -> QuadSet:
     """Build; a curated fact that names no document is reported and left out, the rest builds."""
-    from graph.build import build_graph
+    from graph.build import build_quads
 
     kept = len(data.warnings)
     while True:
         try:
-            return build_graph(data)
+            if emitter is not None:
+                emitter.start()
+            return build_quads(data, emitter)
         except DirectiveGraphError as exc:
             facts: list[CuratedRelation | CuratedAttribute] = [
                 *data.curation.relations,
@@ -188,38 +203,98 @@ def run_build(
     progress: Progress | None = None,
 ) -> BuildReport:
     """The main job: build the corpus and write Turtle, the HTML view and the source texts under ``out``.
-    Extractions are cached beside it in ``.out.cache`` (``cache=False`` to extract everything again)."""
-    from graph.export import serialize
+    Extractions are cached beside it in ``.out.cache`` (``cache=False`` to extract everything again).
+
+    Each source's named graph is written (TriG, and the Turtle union), projected for the views and let go
+    as soon as it is complete, so that memory holds the corpus graph and one source's graph at a time.
+    Nothing reaches ``out`` unless the whole build succeeds (see :func:`graph.outputs.staged_output`)."""
     from graph.outputs import MANIFEST, staged_output
-    from graph.validate import validate
+    from graph.validate import validate_serialized
 
     if out.exists() and not out.is_dir():
-        raise OutputError("is a file, not a folder; nothing was written.", path=out,
-                          hint="Pass --out with a folder (it is created when missing).")
-    corpus = build_corpus(sources, strict=strict, cache_dir=cache_folder(out) if cache else None, jobs=jobs,
-                          progress=progress)
-    report = corpus.report
-    if not report.sources:
-        reasons = "".join(f"\n  {f.message}" for f in report.failures)
-        raise SourceError(f"no source could be read; nothing was written.{reasons}", path=sources,
-                          hint="" if reasons else "Pass --sources DIR with the texts to build from.")
-    result = validate(corpus.graph)
-    report.conforms = result.conforms
-    report.violations = [f"{v.focus} {v.path or ''}: {v.message}" for v in result.results]
+        raise OutputError(
+            "is a file, not a folder; nothing was written.",
+            path=out,
+            hint="Pass --out with a folder (it is created when missing).",
+        )
     with staged_output(out) as stage:
-        (stage / "graph.ttl").write_bytes(serialize(corpus.graph, "turtle"))
-        (stage / "graph.trig").write_bytes(serialize(corpus.graph, "trig"))
-        for src, _ in corpus.texts:
-            target = stage / text_copy_name(src)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(src.text, encoding="utf-8")
+        emitter = _Emitter(stage)
+        try:
+            corpus = build_corpus(
+                sources,
+                strict=strict,
+                cache_dir=cache_folder(out) if cache else None,
+                jobs=jobs,
+                progress=progress,
+                emitter=emitter,
+            )
+        finally:
+            emitter.close()
+        report = corpus.report
+        if not report.sources:
+            reasons = "".join(f"\n  {f.message}" for f in report.failures)
+            raise SourceError(
+                f"no source could be read; nothing was written.{reasons}",
+                path=sources,
+                hint="" if reasons else "Pass --sources DIR with the texts to build from.",
+            )
+        result = validate_serialized(stage / "graph.ttl", "turtle")
+        report.conforms = result.conforms
+        report.violations = [f"{v.focus} {v.path or ''}: {v.message}" for v in result.results]
         if html:
-            _render(corpus, stage)
+            from graph.render import render_html
+
+            render_html(emitter.network, stage, title="directive-graph")
         report.outputs = sorted(p.relative_to(stage).as_posix() for p in stage.rglob("*") if p.is_file())
         report.outputs.append(MANIFEST)
         manifest = json.dumps(report.summary(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         (stage / MANIFEST).write_text(manifest, encoding="utf-8")
     return report
+
+
+class _Emitter:
+    """Receives each source's finished graph from the builder: writes it (TriG, Turtle union, the NFC
+    text copy), projects it, and lets it go. ``start()`` begins (again: a build retried without a bad
+    curated fact starts over), ``finish(quads)`` writes the corpus and curation graphs."""
+
+    def __init__(self, stage: Path) -> None:
+        self.stage = stage
+        self._files: list[BinaryIO] = []
+        self.network: nx.DiGraph | None = None
+
+    def start(self) -> None:
+        from graph.project import Projector
+        from graph.turtle import DatasetWriter
+
+        self.close()
+        self._files = [(self.stage / "graph.trig").open("wb"), (self.stage / "graph.ttl").open("wb")]
+        self.writer = DatasetWriter(self._files[0], self._files[1])
+        self.projector = Projector("texts")
+
+    def __call__(self, src: SourceText, sink: GraphSink) -> None:
+        self.writer.add(sink.identifier, sink, local=src.sha256[:16])
+        self.projector.take(sink.dataset, sink)
+        target = self.stage / text_copy_name(src)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(src.text, encoding="utf-8")
+        sink.dataset.drop(sink.identifier)
+
+    def finish(self, quads: QuadSet) -> tuple[int, int]:
+        """Write the graphs still held (corpus, curation); (distinct statements, relations)."""
+        from graph.build import CURATION_GRAPH
+
+        for sink in quads.graphs():
+            self.writer.add(sink.identifier, sink)
+            if sink.identifier == CURATION_GRAPH:
+                self.projector.take(quads, sink)
+        self.network = self.projector.finish(quads)
+        self.close()
+        return self.writer.triples, len(self.projector.relations)
+
+    def close(self) -> None:
+        for file in self._files:
+            file.close()
+        self._files = []
 
 
 def cache_folder(out: Path) -> Path:
@@ -233,10 +308,3 @@ def text_copy_name(src: SourceText) -> str:
     that are not plain text (the offsets of every span count code points in this copy)."""
     suffix = "" if src.media_type in ("text/plain", "text/markdown") else ".txt"
     return f"texts/{src.name}{suffix}"
-
-
-def _render(corpus: Corpus, stage: Path) -> None:
-    from graph.project import project
-    from graph.render import render_html
-
-    render_html(project(corpus.graph, texts_dir="texts"), stage, title="directive-graph")

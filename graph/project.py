@@ -8,17 +8,20 @@ schema in graph/render.py), ready for JSON.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from graph.doctypes import labels
 from graph.model import RELATION_TYPES
 from graph.namespaces import DG, DOCTYPE, LEVEL, OA
+from graph.quads import QuadSet
 
-__all__ = ["project"]
+__all__ = ["Projector", "project"]
 
 _RELATION_NAMES = {
     DG.implements: "implements",
@@ -43,18 +46,99 @@ def _text(graph: Graph, node: object, predicate: URIRef, lang: str | None = "vi"
     return str(sorted(values)[0]) if values else ""
 
 
-def project(graph: Graph, *, texts_dir: str = "texts") -> nx.DiGraph:
+def project(graph: Graph | QuadSet, *, texts_dir: str = "texts") -> nx.DiGraph:
     """The document graph; ``texts_dir`` is where source texts sit relative to an HTML view."""
-    g = nx.DiGraph()
-    sources = {s: _copy_name(graph, s) for s in graph.subjects(RDF.type, DG.SourceText)}
-    documents = _iris(graph, DG.PartyDocument) + _iris(graph, DG.StateDocument)
-    for doc in sorted(documents):
-        g.add_node(str(doc), **_document(graph, doc, sources, texts_dir))
-    for rel in _iris(graph, DG.DocumentRelation):
-        _add_relation(g, graph, rel, sources, texts_dir)
-    for adoption in _iris(graph, DG.ModelAdoption):
-        _add_adoption(g, graph, adoption)
-    return g
+    projector = Projector(texts_dir)
+    projector.take(graph, graph.triples((None, None, None)))
+    return projector.finish(graph)
+
+
+class Projector:
+    """The document graph from named graphs handed over one at a time (a build lets each source's graph go
+    once it is projected) or all at once (:func:`project`); both give the same graph.
+
+    ``take(view, triples)`` reads the sources, relations, model adoptions, signatures and "expressed in"
+    statements among ``triples`` (one named graph), looking their details up in ``view`` (which holds at
+    least that graph and the corpus graph); ``finish(view)`` adds the documents from the corpus graph and
+    returns the NetworkX graph.
+    """
+
+    def __init__(self, texts_dir: str = "texts") -> None:
+        self.texts_dir = texts_dir
+        self.sources: dict[Any, str] = {}
+        self.expressed: dict[str, set[Any]] = {}
+        self.signers: dict[str, list[str]] = {}
+        # relation IRI -> (from, to, name, origin, {span IRI: evidence}, curation evidence)
+        self.relations: dict[
+            str, tuple[str, str, str, str, dict[str, dict[str, Any]], list[dict[str, Any]]]
+        ] = {}
+        self.adoptions: dict[str, tuple[dict[str, Any], str, str]] = {}
+        self._evidence_source: dict[str, Any] = {}
+
+    def take(self, view: Any, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+        relations, adoptions, signatures = [], [], []
+        for s, p, o in triples:
+            if p == RDF.type:
+                if o == DG.SourceText:
+                    self.sources[s] = _copy_name(view, s)
+                elif o == DG.DocumentRelation:
+                    relations.append(s)
+                elif o == DG.ModelAdoption:
+                    adoptions.append(s)
+            elif p == DG.expressedIn:
+                self.expressed.setdefault(str(s), set()).add(o)
+            elif p == DG.signature:
+                signatures.append((s, o))
+        for doc, sig in signatures:
+            self.signers.setdefault(str(doc), []).append(_text(view, sig, DG.signerName, None))
+        for rel in relations:
+            self._relation(view, rel)
+        for node in adoptions:
+            self.adoptions[str(node)] = _adoption(view, node)
+
+    def _relation(self, view: Any, rel: Any) -> None:
+        u, v = str(view.value(rel, DG.fromDocument)), str(view.value(rel, DG.toDocument))
+        name = _RELATION_NAMES[view.value(rel, DG.relationType)]
+        origin = "curated" if view.value(rel, DG.origin) == DG.Curated else "extracted"
+        known = self.relations.get(str(rel))
+        spans = known[4] if known else {}
+        for span in view.objects(rel, DG.evidence):
+            if str(span) not in spans:
+                spans[str(span)] = _evidence(view, span, self.sources, self.texts_dir)
+        curated = known[5] if known else []
+        record = view.value(rel, DG.curation)
+        if record is not None and not curated:
+            from rdflib.namespace import DCTERMS
+
+            url = view.value(record, DCTERMS.source)
+            curated.append(
+                {
+                    "citation": _text(view, record, DCTERMS.bibliographicCitation),
+                    "url": str(url) if url is not None else "",
+                }
+            )
+        self.relations[str(rel)] = (u, v, name, origin, spans, curated)
+
+    def finish(self, view: Any) -> nx.DiGraph:
+        g = nx.DiGraph()
+        documents = _iris(view, DG.PartyDocument) + _iris(view, DG.StateDocument)
+        for doc in sorted(documents):
+            expressed = sorted(self.sources.get(s, "") for s in self.expressed.get(str(doc), ()))
+            signers = sorted(self.signers.get(str(doc), []))
+            g.add_node(str(doc), **_document(view, doc, expressed, signers, self.texts_dir))
+        for rel in sorted(self.relations):
+            u, v, name, origin, spans, curated = self.relations[rel]
+            evidence = [spans[span] for span in sorted(spans)] + curated
+            _add_edge(g, u, v, name, origin, evidence)
+        for node in sorted(self.adoptions):
+            attrs, decider, place = self.adoptions[node]
+            attrs = dict(attrs)
+            decider_province = g.nodes[decider].get("province", "") if decider in g else ""
+            attrs["province"] = place or decider_province
+            g.add_node(node, **attrs)
+            if decider and decider in g:
+                g.add_edge(decider, node, relation="decides", origin="extracted", evidence=[])
+        return g
 
 
 def _copy_name(graph: Graph, source: Any) -> str:
@@ -70,17 +154,17 @@ def _iris(graph: Graph, cls: URIRef) -> list[URIRef]:
     return sorted(s for s in graph.subjects(RDF.type, cls) if isinstance(s, URIRef))
 
 
-def _document(graph: Graph, doc: URIRef, sources: dict[Any, str], texts_dir: str) -> dict[str, Any]:
+def _document(
+    graph: Any, doc: URIRef, expressed: list[str], signers: list[str], texts_dir: str
+) -> dict[str, Any]:
     number = _text(graph, doc, DG.number, None)
     type_iri = graph.value(doc, DG.documentType)
     code = str(type_iri)[len(str(DOCTYPE)) :] if type_iri is not None else ""
     type_vi = labels(code)[0] if code else ""
     issuer = graph.value(doc, DG.issuer)
     level = graph.value(issuer, DG.level) if issuer is not None else None
-    expressed = sorted(sources.get(s, "") for s in graph.objects(doc, DG.expressedIn))
     title = _text(graph, doc, DG.title)
     label = number or (title[:60] + ("…" if len(title) > 60 else "")) or _text(graph, doc, RDFS.label)
-    signers = sorted(_text(graph, s, DG.signerName, None) for s in graph.objects(doc, DG.signature))
     # The province of the issuing body (walking up from a district), for views that group by province.
     place = graph.value(issuer, DG.locality) if issuer is not None else None
     for _ in range(3):  # commune -> district -> province, never round a loop of bad data
@@ -106,23 +190,7 @@ def _document(graph: Graph, doc: URIRef, sources: dict[Any, str], texts_dir: str
     }
 
 
-def _add_relation(g: nx.DiGraph, graph: Graph, rel: URIRef, sources: dict[Any, str], texts_dir: str) -> None:
-    u, v = str(graph.value(rel, DG.fromDocument)), str(graph.value(rel, DG.toDocument))
-    name = _RELATION_NAMES[graph.value(rel, DG.relationType)]  # type: ignore[index]
-    origin = "curated" if graph.value(rel, DG.origin) == DG.Curated else "extracted"
-    spans = sorted(str(s) for s in graph.objects(rel, DG.evidence))
-    evidence = [_evidence(graph, URIRef(span), sources, texts_dir) for span in spans]
-    record = graph.value(rel, DG.curation)
-    if record is not None:
-        from rdflib.namespace import DCTERMS
-
-        url = graph.value(record, DCTERMS.source)
-        evidence.append(
-            {
-                "citation": _text(graph, record, DCTERMS.bibliographicCitation),
-                "url": str(url) if url is not None else "",
-            }
-        )
+def _add_edge(g: nx.DiGraph, u: str, v: str, name: str, origin: str, evidence: list[dict[str, Any]]) -> None:
     if g.has_edge(u, v):  # two statements about one pair: keep the most specific, pool the evidence
         data = g.edges[u, v]
         if RELATION_TYPES.index(name) < RELATION_TYPES.index(data["relation"]):
@@ -146,7 +214,9 @@ def _evidence(graph: Graph, span: Any, sources: dict[Any, str], texts_dir: str) 
     return out
 
 
-def _add_adoption(g: nx.DiGraph, graph: Graph, node: URIRef) -> None:
+def _adoption(graph: Any, node: Any) -> tuple[dict[str, Any], str, str]:
+    """An adoption's attributes (without "province"), the document that decided it, and the province of
+    its locality ("" when it has none: the deciding document's province is used)."""
     model = graph.value(node, DG.model)
     status = graph.value(node, DG.status)
     locality = graph.value(node, DG.locality)
@@ -167,6 +237,7 @@ def _add_adoption(g: nx.DiGraph, graph: Graph, node: URIRef) -> None:
         "evidence": sorted(evidence)[0] if evidence else "",
         "since": _text(graph, node, DG.since, None),
         "locality_level": str(graph.value(locality, DG.level) or "").rsplit("/", 1)[-1] if locality else "",
+        "province": "",
     }
     # The province the decision applies in: the locality's, else the deciding document's.
     place = locality
@@ -174,12 +245,7 @@ def _add_adoption(g: nx.DiGraph, graph: Graph, node: URIRef) -> None:
         if place is not None and graph.value(place, DG.level) != LEVEL.province:
             place = graph.value(place, DG.parentLocality)
     place = place if place is not None and graph.value(place, DG.level) == LEVEL.province else None
-    decider = str(graph.value(node, DG.decidedBy) or "")
-    decider_province = g.nodes[decider].get("province", "") if decider in g else ""
-    attrs["province"] = _text(graph, place, SKOS.prefLabel) if place is not None else decider_province
     where = f" — {attrs['locality']}" if attrs["locality"] else ""
     attrs["label"] = f"{attrs['status'] or 'model'}{where}"
-    g.add_node(str(node), **attrs)
     decided = graph.value(node, DG.decidedBy)
-    if decided is not None and str(decided) in g:
-        g.add_edge(str(decided), str(node), relation="decides", origin="extracted", evidence=[])
+    return attrs, str(decided or ""), _text(graph, place, SKOS.prefLabel) if place is not None else ""

@@ -5,12 +5,13 @@ Every node has an IRI (no blank nodes), so that the same inputs serialise to byt
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.curation import Citation
 from graph.model import Span
 from graph.namespaces import DG, DGID, OA
+from graph.quads import TripleSink
 
 __all__ = ["CONTEXT", "add_curation_record", "add_span", "source_iri"]
 
@@ -22,7 +23,7 @@ def source_iri(sha256: str) -> URIRef:
     return DGID[f"source/{sha256[:16]}"]
 
 
-def add_span(graph: Graph, sha256: str, text: str, span: Span) -> URIRef:
+def add_span(graph: TripleSink, sha256: str, text: str, span: Span) -> URIRef:
     """An oa:SpecificResource with a position and a quote selector over ``text`` (the NFC source)."""
     if text[span.start : span.end] != span.text:  # pragma: no cover - extraction guarantees this
         raise AssertionError(f"span {span.start}-{span.end} does not match its text")
@@ -44,7 +45,7 @@ def add_span(graph: Graph, sha256: str, text: str, span: Span) -> URIRef:
     return node
 
 
-def add_curation_record(graph: Graph, fact_id: str, citation: Citation, file: str, line: int) -> URIRef:
+def add_curation_record(graph: TripleSink, fact_id: str, citation: Citation, file: str, line: int) -> URIRef:
     node = DGID[f"curation/{fact_id}"]
     graph.add((node, RDF.type, DG.CurationRecord))
     graph.add((node, DCTERMS.bibliographicCitation, Literal(citation.text, lang="vi")))

@@ -17,15 +17,19 @@ prefixes and only where the local name is a plain Turtle name. The output parses
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable, Iterator
 from itertools import groupby
+from typing import BinaryIO
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-__all__ = ["trig", "turtle"]
+from graph.quads import QuadSet
+
+__all__ = ["DatasetWriter", "dataset_order", "local_key", "trig", "turtle"]
 
 # A local name that needs no escaping in a prefixed name. Example: "dateIssued", "QĐi", "do_not_replicate".
 _LOCAL = re.compile(r"[A-Za-z_\u00c0-\u024f\u1e00-\u1eff][\w\u00c0-\u024f\u1e00-\u1eff-]*")
@@ -51,70 +55,180 @@ def _prefixes() -> list[tuple[str, str]]:
     return sorted(((p, str(ns)) for p, ns in probe.namespaces() if p), key=lambda x: (-len(x[1]), x[0]))
 
 
+_TYPE = str(RDF.type)
+_XSD_STRING = str(XSD.string)
+
+
 class _Writer:
+    """Writes terms and subject blocks. A term's sort key and written form are computed once and kept
+    (keyed by its plain string: rdflib terms hash in Python, plain strings in C) until :meth:`forget`."""
+
     def __init__(self) -> None:
         self.prefixes = _prefixes()
         self.used: set[str] = set()
+        self._iris: dict[str, tuple[str, str]] = {}  # IRI -> (sort key, written form)
+
+    def forget(self, keep: int = 100_000) -> None:
+        """Let the cache go once it holds more than ``keep`` IRIs (a streamed dataset's spans are
+        written once each, and must not pile up)."""
+        if len(self._iris) > keep:
+            self._iris.clear()
 
     def iri(self, term: URIRef) -> str:
         text = str(term)
-        if term == RDF.type:
+        if text == _TYPE:
             return "a"
+        return self._iri(text)[1]
+
+    def _iri(self, text: str) -> tuple[str, str]:
+        found = self._iris.get(text)
+        if found is None:
+            found = self._iris[text] = ("0" + text, self._written(text))
+        return found
+
+    def _written(self, text: str) -> str:
         for prefix, ns in self.prefixes:
             if text.startswith(ns) and _LOCAL.fullmatch(text[len(ns) :]):
                 self.used.add(prefix)
                 return f"{prefix}:{text[len(ns) :]}"
         return "<" + _IRI_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04X}", text) + ">"
 
-    def term(self, node: Node) -> str:
-        if isinstance(node, URIRef):
-            return "<" + str(node) + ">" if node == RDF.type else self.iri(node)
+    def key_and_text(self, node: Node) -> tuple[str, str]:
+        if type(node) is URIRef:
+            return self._iri(str(node))
         if isinstance(node, Literal):
-            return self.literal(node)
+            return _key(node), self.literal(node)
+        if isinstance(node, URIRef):
+            return self._iri(str(node))
         if isinstance(node, BNode):
-            return f"_:{node}"
+            return "0" + str(node), f"_:{node}"
         raise TypeError(f"cannot write {node!r}")
+
+    def term(self, node: Node) -> str:
+        return self.key_and_text(node)[1]
 
     def literal(self, node: Literal) -> str:
         text = str(node)
         quoted = '"' + (_NEEDS_ESCAPE.sub(lambda m: _ESCAPES[m.group(0)], text)) + '"'
         if node.language:
             return f"{quoted}@{node.language}"
-        if node.datatype is not None and node.datatype != XSD.string:
-            return f"{quoted}^^{self.iri(node.datatype)}"
+        datatype = node.datatype
+        if datatype is not None and str(datatype) != _XSD_STRING:
+            return f"{quoted}^^{self._iri(str(datatype))[1]}"
         return quoted
 
     def blocks(self, triples: Iterable[tuple[Node, Node, Node]], indent: str = "") -> Iterator[str]:
-        """One block per subject: ``s p o1, o2 ; p2 o3 .``, predicates with rdf:type first."""
-
-        def order(t: tuple[Node, Node, Node]) -> tuple[str, bool, str, str]:
-            return (_key(t[0]), t[1] != RDF.type, _key(t[1]), _key(t[2]))
-
-        for subject, group in groupby(sorted(set(triples), key=order), key=lambda t: t[0]):
+        """One block per subject: ``s p o1, o2 ; p2 o3 .``, predicates with rdf:type first. ``triples``
+        must hold each statement once."""
+        cell = self.key_and_text
+        rows = []
+        for s, p, o in triples:
+            (ks, ts), (kp, tp), (ko, to) = cell(s), cell(p), cell(o)
+            typed = kp == "0" + _TYPE
+            rows.append((ks, not typed, kp, ko, ts, "a" if typed else tp, to))
+        rows.sort()
+        for _, group in groupby(rows, key=lambda r: r[0]):
             lines = []
-            for predicate, objects in groupby(group, key=lambda t: t[1]):
-                values = ", ".join(self.term(o) for _, _, o in objects)
-                lines.append(f"{self.iri(predicate) if predicate != RDF.type else 'a'} {values}")
-            head = f"{indent}{self.term(subject)} "
-            yield head + f" ;\n{indent}    ".join(lines) + " ."
-
-    def header(self) -> str:
-        ordered = sorted((p, ns) for p, ns in self.prefixes if p in self.used)
-        return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in ordered)
+            subject = ""
+            for _, same in groupby(group, key=lambda r: r[2]):
+                items = list(same)
+                subject = items[0][4]
+                values = ", ".join(r[6] for r in items)
+                lines.append(f"{items[0][5]} {values}")
+            yield f"{indent}{subject} " + f" ;\n{indent}    ".join(lines) + " ."
 
 
-def turtle(graph: Graph) -> bytes:
-    """The graph (a Dataset: the union of its graphs) as Turtle."""
-    writer = _Writer()
-    body = "\n\n".join(writer.blocks(graph.triples((None, None, None))))
-    return (writer.header() + "\n" + body + "\n").encode("utf-8")
+def turtle(graph: Graph | QuadSet) -> bytes:
+    """The graph as Turtle; a dataset (an rdflib ``Dataset`` or a :class:`~graph.quads.QuadSet`) as the
+    union of its named graphs, laid out as the build writes it (:func:`dataset_order`)."""
+    out = io.BytesIO()
+    writer = DatasetWriter(None, out)
+    for name, triples in _named_graphs(graph):
+        writer.add(name, triples, local=local_key(name))
+    return out.getvalue()
 
 
 def trig(quads: Iterable[tuple[Node, Node, Node, URIRef]]) -> bytes:
-    """Quads as TriG, one ``<graph> { ... }`` block per named graph, graphs in IRI order."""
-    writer = _Writer()
-    parts = []
-    for name, group in groupby(sorted(set(quads), key=lambda q: _key(q[3])), key=lambda q: q[3]):
-        inner = "\n\n".join(writer.blocks(((s, p, o) for s, p, o, _ in group), indent="    "))
-        parts.append(f"{writer.term(name)} {{\n{inner}\n}}")
-    return (writer.header() + "\n" + "\n\n".join(parts) + "\n").encode("utf-8")
+    """Quads as TriG, one ``<graph> { ... }`` block per named graph, in :func:`dataset_order`."""
+    groups: dict[URIRef, set[tuple[Node, Node, Node]]] = {}
+    for s, p, o, name in quads:
+        groups.setdefault(name, set()).add((s, p, o))
+    out = io.BytesIO()
+    writer = DatasetWriter(out, None)
+    for name in dataset_order(groups):
+        writer.add(name, groups[name])
+    return out.getvalue()
+
+
+def _named_graphs(graph: Graph | QuadSet) -> list[tuple[URIRef, Iterable[tuple[Node, Node, Node]]]]:
+    if isinstance(graph, QuadSet):
+        return [(name, graph.graph(name)) for name in dataset_order(graph.graph_names())]
+    if isinstance(graph, Dataset):
+        groups: dict[URIRef, set[tuple[Node, Node, Node]]] = {}
+        for s, p, o, c in graph.quads((None, None, None, None)):
+            name = URIRef(str(getattr(c, "identifier", c)))
+            groups.setdefault(name, set()).add((s, p, o))
+        return [(name, groups[name]) for name in dataset_order(groups)]
+    return [(URIRef(str(graph.identifier)), set(graph))]
+
+
+def dataset_order(names: Iterable[URIRef]) -> list[URIRef]:
+    """The order a build writes named graphs in: the source texts' graphs (in IRI order, which is the
+    order of their hashes), then the others (corpus, curation) in IRI order."""
+    return sorted(names, key=lambda name: (local_key(name) is None, str(name)))
+
+
+def local_key(name: URIRef) -> str | None:
+    """The source hash of a source text's graph (``.../graph/source/<16 hex>``); None for other graphs."""
+    head, _, key = str(name).rpartition("/")
+    return key if head.endswith("/graph/source") else None
+
+
+class DatasetWriter:
+    """TriG (the named graphs) and Turtle (their union) written one named graph at a time, so that a
+    build never holds more than one source's graph: ``add(name, triples, local)`` for each graph, then
+    ``close()``. Graphs come out in the order they are added, each sorted; the header declares every
+    project prefix (it is written before the graphs are known).
+
+    In the Turtle union a statement held by two graphs is written once. Only statements that mention
+    neither the graph's own ``local`` key (the source's hash, which is part of its spans', signatures'
+    and recipients' IRIs) are remembered for that, so memory grows with the shared statements only.
+    """
+
+    def __init__(self, trig_file: BinaryIO | None, turtle_file: BinaryIO | None) -> None:
+        self.writer = _Writer()
+        self.trig, self.turtle = trig_file, turtle_file
+        header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(self.writer.prefixes)) + "\n"
+        for file in (self.trig, self.turtle):
+            if file is not None:
+                file.write(header.encode())
+        self._shared: set[str] = set()
+        self._first = True
+        #: distinct statements written to the Turtle union
+        self.triples = 0
+
+    def add(self, name: URIRef, triples: Iterable[tuple[Node, Node, Node]], local: str | None = None) -> None:
+        group = list(triples)
+        if not group:
+            return
+        separator = b"" if self._first else b"\n"
+        if self.trig is not None:
+            inner = "\n\n".join(self.writer.blocks(group, indent="    "))
+            self.trig.write(separator + f"{self.writer.term(name)} {{\n{inner}\n}}\n".encode())
+        union = [t for t in group if self._first_time(t, local)]
+        if union and self.turtle is not None:
+            self.turtle.write(separator + ("\n\n".join(self.writer.blocks(union)) + "\n").encode())
+        self.triples += len(union)
+        self._first = False
+        self.writer.forget()
+
+    def _first_time(self, triple: tuple[Node, Node, Node], local: str | None) -> bool:
+        s, p, o = triple
+        if local is not None and (local in s or local in o):
+            return True
+        term = self.writer.term
+        key = f"{term(s)} {term(p)} {term(o)}"
+        if key in self._shared:
+            return False
+        self._shared.add(key)
+        return True
