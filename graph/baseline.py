@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
+from graph.errors import DirectiveGraphError
 from graph.namespaces import DG, bind_prefixes
 
 __all__ = ["naive_build"]
@@ -21,7 +22,7 @@ def naive_build(sources: Path, out: Path) -> dict[str, int | bool]:
     """Build ``sources`` into ``out`` (graph.ttl, graph.trig, the HTML views) the naive way."""
     from graph.build import BuildInput, _Builder
     from graph.extract import extract_text
-    from graph.pipeline import BuildReport, _curation
+    from graph.pipeline import BuildReport, Failure, _curation
     from graph.places import Places
     from graph.project import project
     from graph.render import render_html
@@ -32,10 +33,14 @@ def naive_build(sources: Path, out: Path) -> dict[str, int | bool]:
 
     root = sources if sources.is_dir() else sources.parent
     texts = []
-    for path in find_sources(sources):
-        src = read_source(path, root)
-        texts.append((src, extract_text(src.text, source=src.name, sha256=src.sha256)))
     report = BuildReport()
+    for path in find_sources(sources):
+        try:
+            src = read_source(path, root)
+        except DirectiveGraphError as exc:  # reported and skipped, as the real build does
+            report.failures.append(Failure(path.as_posix(), str(exc)))
+            continue
+        texts.append((src, extract_text(src.text, source=src.name, sha256=src.sha256)))
     curation = _curation(sources, root, report)
     places = Places()
     resolution = resolve(((s.name, e) for s, e in texts), places.province_code)
@@ -54,4 +59,5 @@ def naive_build(sources: Path, out: Path) -> dict[str, int | bool]:
         "triples": len(set(dataset.triples((None, None, None)))),
         "relations": sum(1 for _ in dataset.subjects(DG.relationType, None)),
         "conforms": result.conforms,
+        "failures": len(report.failures),
     }

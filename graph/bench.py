@@ -27,17 +27,20 @@ BARE_NUMBER = re.compile(r"\d+-[A-ZĐ]+/[A-ZĐ]+")
 _CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from graph.pipeline import run_build
 args = json.loads(sys.argv[1])
-started, cpu = time.perf_counter(), time.process_time()
-report = run_build(Path(args["sources"]), Path(args["out"]), html=args["html"], cache=args["cache"],
-                   jobs=args["jobs"])
+started = time.perf_counter()
+if args["naive"]:
+    from graph.baseline import naive_build
+    done = naive_build(Path(args["sources"]), Path(args["out"]))
+else:
+    from graph.pipeline import run_build
+    report = run_build(Path(args["sources"]), Path(args["out"]), html=args["html"], cache=args["cache"],
+                       jobs=args["jobs"])
+    done = {"documents": report.documents, "triples": report.triples, "failures": len(report.failures)}
 usage = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"wall_s": time.perf_counter() - started,
                   "cpu_s": sum(u.ru_utime + u.ru_stime for u in usage),
-                  "peak_rss_mb": max(u.ru_maxrss for u in usage) / 1024,
-                  "documents": report.documents, "triples": report.triples,
-                  "failures": len(report.failures)}))
+                  "peak_rss_mb": max(u.ru_maxrss for u in usage) / 1024, **done}))
 """
 
 
@@ -57,18 +60,29 @@ class SizeResult:
     query_p50_ms: float | None = None
     query_p95_ms: float | None = None
     queries: dict[str, float] = field(default_factory=dict)
+    network_load_s: float | None = None
+    store_load_s: float | None = None
     render_overview_s: float | None = None
     render_chain_s: float | None = None
     baseline_build_s: float | None = None
+    baseline_peak_rss_mb: float | None = None
+    speedup: float | None = None  # baseline_build_s / build_s
     triples: int | None = None
     notes: list[str] = field(default_factory=list)
 
 
 def _build(
-    sources: Path, out: Path, *, cache: bool, jobs: int | None, html: bool, timeout: float
+    sources: Path,
+    out: Path,
+    *,
+    cache: bool,
+    jobs: int | None,
+    html: bool,
+    timeout: float,
+    naive: bool = False,
 ) -> dict[str, Any]:
     payload = json.dumps(
-        {"sources": str(sources), "out": str(out), "cache": cache, "jobs": jobs, "html": html}
+        {"sources": str(sources), "out": str(out), "cache": cache, "jobs": jobs, "html": html, "naive": naive}
     )
     done = subprocess.run(
         [sys.executable, "-c", _CHILD, payload], capture_output=True, text=True, timeout=timeout, check=False
@@ -102,42 +116,60 @@ def _throughput(paths: list[Path]) -> tuple[float, float, float]:
 
 
 def _latencies(out: Path, result: SizeResult, rng: random.Random) -> None:
-    from graph.api import load
-    from graph.project import project
-    from graph.sparql import named_queries, run_query
+    """trace on the network the build saved; every named query on the graph loaded into Oxigraph (the
+    store ``directives query`` uses by default), each run 5 times; render times of the views."""
+    from graph.project import load_network
+    from graph.sparql import named_queries
+    from graph.store import open_store, run_named
     from graph.trace import trace
 
-    g = load(out)
-    G = project(g)
+    started = time.perf_counter()
+    G = load_network(out / "graph.trig")
+    result.network_load_s = time.perf_counter() - started
+    if G is None:
+        result.notes.append("the build saved no network.json; trace not measured")
+        return
     documents = sorted(n for n, d in G.nodes(data=True) if d.get("kind") == "document" and d.get("number"))
-    roots = rng.sample(documents, min(30, len(documents)))
+    # the documents with the most dependents first: a researcher traces a central directive
+    roots = sorted(documents, key=lambda n: (-G.in_degree(n), n))[:10] + rng.sample(
+        documents, min(20, len(documents))
+    )
     times = []
     for root in roots:
         started = time.perf_counter()
         trace(G, root)
         times.append((time.perf_counter() - started) * 1000)
     result.trace_p50_ms, result.trace_p95_ms = _p50_p95(times)
+    store = open_store("oxigraph")
+    started = time.perf_counter()
+    store.load(out / "graph.trig")
+    result.store_load_s = time.perf_counter() - started
     params = {"chain": {"number": G.nodes[roots[0]]["number"]} if roots else {}}
     for name, query in named_queries().items():
         runs = []
         for _ in range(5):
             started = time.perf_counter()
-            run_query(g, query, params.get(name, {}))
+            run_named(store, query, params.get(name, {}))
             runs.append((time.perf_counter() - started) * 1000)
         result.queries[name] = statistics.median(runs)
+    store.close()
     slowest = max(result.queries, key=result.queries.__getitem__)
     result.query_p50_ms = result.queries[slowest]
-    result.notes.append(f"slowest named query: {slowest}")
-    _render_times(G, out, documents, result)
+    result.notes.append(f"slowest named query: {slowest} ({result.query_p50_ms:.0f} ms)")
+    _render_times(G, out, roots[:1], result)
 
 
-def _render_times(G: Any, out: Path, documents: list[str], result: SizeResult) -> None:
+def _render_times(G: Any, out: Path, roots: list[str], result: SizeResult) -> None:
     from graph import render
 
     started = time.perf_counter()
-    site = render.render_site(G, out / "bench-views", title="benchmark", chain_roots=documents[:1])
+    render.render_site(G, out / "bench-views", title="benchmark")
     result.render_overview_s = time.perf_counter() - started
-    del site
+    if roots:
+        started = time.perf_counter()
+        render.render_chain(G, roots[0], out / "bench-chain", title="benchmark")
+        # render_chain writes every view and the chain page: the chain's own cost is the difference
+        result.render_chain_s = max(0.0, time.perf_counter() - started - result.render_overview_s)
 
 
 def _p50_p95(values: list[float]) -> tuple[float | None, float | None]:
@@ -178,9 +210,18 @@ def measure_size(
     if baseline:
         try:
             naive = _build(
-                sources, work / f"baseline-{docs}", cache=False, jobs=1, html=True, timeout=timeout
+                sources,
+                work / f"baseline-{docs}",
+                cache=False,
+                jobs=1,
+                html=True,
+                timeout=timeout,
+                naive=True,
             )
             result.baseline_build_s = naive["wall_s"]
+            result.baseline_peak_rss_mb = naive["peak_rss_mb"]
+            if result.build_s:
+                result.speedup = naive["wall_s"] / result.build_s
         except (RuntimeError, subprocess.TimeoutExpired) as exc:
             result.notes.append(f"baseline did not finish: {exc}")
     return result
@@ -201,6 +242,7 @@ def markdown_table(results: list[SizeResult]) -> str:
         "query_p50_ms",
         "render_overview_s",
         "baseline_build_s",
+        "speedup",
     ]
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     for r in results:

@@ -11,11 +11,14 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from graph.errors import DirectiveGraphError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -177,6 +180,16 @@ def validate(graph_file: Path) -> None:
     sys.exit(1)
 
 
+def _network(graph_path: Path) -> nx.DiGraph:
+    """The document graph of a built graph: the build's saved projection when it matches the file (see
+    graph.project.load_network), else projected from the RDF."""
+    from graph.export import load_graph
+    from graph.project import load_network, project
+
+    saved = load_network(graph_path)
+    return saved if saved is not None else project(load_graph(graph_path), texts_dir="texts")
+
+
 @cli.command()
 @click.argument("document")
 @click.option("--up", is_flag=True, help="Trace what DOCUMENT relies on, instead of what relies on it.")
@@ -187,11 +200,9 @@ def trace(document: str, up: bool, date: str | None, fmt: str, graph_path: Path)
     """Trace the chain below DOCUMENT (a number such as 18-NQ/TW): what implements, continues,
     summarises or is based on it, transitively, down to local orders and the tasks they set."""
     from graph.chain import chain_json, chain_tree, resolve_document
-    from graph.export import load_graph
-    from graph.project import project
 
     with _errors():
-        g = project(load_graph(graph_path))
+        g = _network(graph_path)
         node = resolve_document(g, document, date=date)
     if fmt == "json":
         click.echo(json.dumps(chain_json(g, node, up=up), ensure_ascii=False, indent=2))
@@ -285,12 +296,10 @@ def render(out: Path, chain: str | None, date: str | None, open_page: bool, grap
     """Write the HTML views of a built graph: overview, timeline, localities x models and chains. They
     work offline, from file://."""
     from graph.chain import resolve_document
-    from graph.export import load_graph
-    from graph.project import project
     from graph.render import render_site
 
     with _errors():
-        g = project(load_graph(graph_path), texts_dir="texts")
+        g = _network(graph_path)
         roots = [resolve_document(g, chain, date=date)] if chain else []
         site = render_site(g, out, title="directive-graph", chain_roots=roots)
     page = site.chains[roots[0]] if roots else site.overview

@@ -25,10 +25,14 @@ if TYPE_CHECKING:
 
     from graph.build import BuildInput
     from graph.extract_stage import Progress
+    from graph.validate import ValidationReport
+    from graph.validate_parts import PartValidator
 
 __all__ = ["BuildFailed", "BuildReport", "Failure", "build_corpus", "run_build", "text_copy_name"]
 
 CURATION_GLOBS = ("*.yaml", "*.yml")
+#: Statements validated at a time (graph.validate_parts): rudof's memory grows faster than its input.
+PART_SIZE = 20000
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +213,6 @@ def run_build(
     as soon as it is complete, so that memory holds the corpus graph and one source's graph at a time.
     Nothing reaches ``out`` unless the whole build succeeds (see :func:`graph.outputs.staged_output`)."""
     from graph.outputs import MANIFEST, staged_output
-    from graph.validate import validate_serialized
 
     if out.exists() and not out.is_dir():
         raise OutputError(
@@ -229,7 +232,7 @@ def run_build(
                 emitter=emitter,
             )
         finally:
-            emitter.close()
+            emitter.discard()
         report = corpus.report
         if not report.sources:
             reasons = "".join(f"\n  {f.message}" for f in report.failures)
@@ -238,7 +241,12 @@ def run_build(
                 path=sources,
                 hint="" if reasons else "Pass --sources DIR with the texts to build from.",
             )
-        result = validate_serialized(stage / "graph.ttl", "turtle")
+        from graph.project import NETWORK_FILE, save_network
+
+        assert emitter.network is not None  # set by build_corpus through emitter.finish
+        save_network(emitter.network, stage / NETWORK_FILE, graph_file=stage / "graph.trig")
+        result = emitter.validation
+        assert result is not None  # set with the network
         report.conforms = result.conforms
         report.violations = [f"{v.focus} {v.path or ''}: {v.message}" for v in result.results]
         if html:
@@ -261,18 +269,23 @@ class _Emitter:
         self.stage = stage
         self._files: list[BinaryIO] = []
         self.network: nx.DiGraph | None = None
+        self.validator: PartValidator | None = None
+        self.validation: ValidationReport | None = None
 
     def start(self) -> None:
         from graph.project import Projector
         from graph.turtle import DatasetWriter
+        from graph.validate_parts import PartValidator
 
         self.close()
         self._files = [(self.stage / "graph.trig").open("wb"), (self.stage / "graph.ttl").open("wb")]
         self.writer = DatasetWriter(self._files[0], self._files[1])
         self.projector = Projector("texts")
+        self.validator = PartValidator(part_size=PART_SIZE)
 
     def __call__(self, src: SourceText, sink: GraphSink) -> None:
         self.writer.add(sink.identifier, sink, local=src.sha256[:16])
+        self.validator.add(sink, local=src.sha256[:16])
         self.projector.take(sink.dataset, sink)
         target = self.stage / text_copy_name(src)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -285,16 +298,24 @@ class _Emitter:
 
         for sink in quads.graphs():
             self.writer.add(sink.identifier, sink)
+            self.validator.add(sink)
             if sink.identifier == CURATION_GRAPH:
                 self.projector.take(quads, sink)
         self.network = self.projector.finish(quads)
         self.close()
+        self.validation = self.validator.finish()
         return self.writer.triples, len(self.projector.relations)
 
     def close(self) -> None:
         for file in self._files:
             file.close()
         self._files = []
+
+    def discard(self) -> None:
+        """Let go of everything, also the validator's temporary files (a build that failed)."""
+        self.close()
+        if self.validator is not None:
+            self.validator.close()
 
 
 def cache_folder(out: Path) -> Path:

@@ -28,6 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed for one build")
     parser.add_argument("--no-baseline", action="store_true", help="skip the naive baseline build")
     parser.add_argument(
+        "--baseline-max",
+        type=int,
+        default=10_000,
+        help="run the naive baseline only up to this many documents (it is slow by design)",
+    )
+    parser.add_argument(
         "--work", type=Path, help="keep corpora and outputs here (default: a temporary folder)"
     )
     args = parser.parse_args(argv)
@@ -36,7 +42,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for size in (int(x) for x in args.docs.split(",")):
             results.append(
-                measure_size(size, work, seed=args.seed, timeout=args.timeout, baseline=not args.no_baseline)
+                measure_size(
+                    size,
+                    work,
+                    seed=args.seed,
+                    timeout=args.timeout,
+                    baseline=not args.no_baseline and size <= args.baseline_max,
+                )
             )
             print(markdown_table(results[-1:]), file=sys.stderr)
     finally:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import networkx as nx
 import pytest
 
@@ -79,3 +81,33 @@ def test_unknown_document_error_is_exact(nx_graph):
 
 def test_variant_spellings_of_a_number_are_accepted(nx_graph):
     assert resolve_document(nx_graph, "16TB/TW") == resolve_document(nx_graph, "16 - TB/TW")
+
+
+def test_the_saved_network_is_the_projection_of_the_built_graph(tmp_path: Path):
+    """trace and render read network.json instead of the RDF; it must be exactly the projection."""
+    from graph.export import load_graph
+    from graph.pipeline import run_build
+    from graph.project import NETWORK_FILE, load_network, project
+
+    out = tmp_path / "out"
+    run_build(Path(__file__).parents[1] / "sources", out, html=False, cache=False)
+    saved = load_network(out / "graph.trig")
+    assert saved is not None and (out / NETWORK_FILE).is_file()
+    fresh = project(load_graph(out / "graph.trig"), texts_dir="texts")
+    assert list(saved.nodes(data=True)) == list(fresh.nodes(data=True))
+    assert list(saved.edges(data=True)) == list(fresh.edges(data=True))
+
+
+def test_a_saved_network_of_another_graph_is_not_used(tmp_path: Path):
+    from graph.pipeline import run_build
+    from graph.project import load_network
+
+    out = tmp_path / "out"
+    run_build(Path(__file__).parents[1] / "sources", out, html=False, cache=False)
+    trig = out / "graph.trig"
+    text = trig.read_bytes()
+    assert b"Kh" in text
+    trig.write_bytes(text.replace(b"Kh", b"kH", 1))  # same size, other bytes
+    assert load_network(trig) is None
+    trig.write_bytes(trig.read_bytes() + b"\n")
+    assert load_network(trig) is None

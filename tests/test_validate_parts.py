@@ -1,0 +1,216 @@
+"""Validation in parts (graph.validate_parts) gives the report that validating the whole union gives: on the
+seeds, on a synthetic corpus, and on data broken on purpose in local and in shared subjects, streamed one
+named graph at a time with parts small enough that there are many."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
+
+from graph.namespaces import DG, DGID, MODEL_STATUS, OA
+from graph.quads import QuadSet
+from graph.validate import ENGINES, ValidationReport, validate, validate_serialized
+from graph.validate_parts import PartValidator
+
+Triple = tuple[Node, Node, Node]
+NamedGraphs = list[tuple[URIRef, list[Triple]]]
+
+#: A source graph is named .../id/graph/source/<16 hex>: the key its own subjects carry.
+SOURCE_GRAPH = re.compile(r".*/graph/source/(?P<key>[0-9a-f]{16})")
+CORPUS_GRAPH = DGID["graph/corpus"]
+
+TB16 = DGID["doc/tw/xiii/tb-16"]
+TB16_GRAPH = DGID["graph/source/aa443ade53e89a0c"]
+TEXT_DOC = DGID["doc/text/601267935730b446"]  # carries its source's key, but the corpus graph describes it
+POLITBURO = DGID["body/tw/bo-chinh-tri"]
+TB16_SIGNATURE = DGID["doc/tw/xiii/tb-16/signature/aa443ade53e89a0c-1"]  # dg:onBehalfOf POLITBURO
+TWICE_STATED = DGID["rel/272050d12a9eb8cc"]  # a relation two sources state
+
+
+def named_graphs(quads: QuadSet) -> NamedGraphs:
+    return [(sink.identifier, list(sink)) for sink in quads.graphs()]
+
+
+def local_key(name: URIRef) -> str | None:
+    found = SOURCE_GRAPH.fullmatch(str(name))
+    return found["key"] if found else None
+
+
+def in_parts(graphs: NamedGraphs, part_size: int, engine: str = "rudof") -> tuple[ValidationReport, int]:
+    with PartValidator(part_size=part_size, engine=engine) as validator:  # type: ignore[arg-type]
+        for name, triples in graphs:
+            validator.add(triples, local_key(name))
+        return validator.finish(), validator.parts
+
+
+def whole(graphs: NamedGraphs, engine: str = "rudof") -> ValidationReport:
+    union = Graph()
+    for _name, triples in graphs:
+        for triple in triples:
+            union.add(triple)
+    return validate(union, engine=engine)  # type: ignore[arg-type]
+
+
+def assert_same(parts: ValidationReport, union: ValidationReport, engine: str) -> None:
+    assert parts.conforms == union.conforms
+    assert parts.results == union.results
+    if engine == "rudof":  # pySHACL's own listing is not combined
+        assert parts == union
+
+
+@pytest.fixture(scope="module")
+def seeds(corpus) -> NamedGraphs:
+    return named_graphs(corpus.quads)
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> NamedGraphs:
+    from graph.pipeline import build_corpus
+    from graph.synth import generate_corpus
+
+    folder = tmp_path_factory.mktemp("synth")
+    generate_corpus(folder, docs=300, seed=3)
+    return named_graphs(build_corpus(folder).quads)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_seeds_in_parts_give_the_whole_report(seeds: NamedGraphs, engine: str):
+    report, parts = in_parts(seeds, part_size=200, engine=engine)
+    assert parts >= 6
+    assert_same(report, whole(seeds, engine), engine)
+
+
+def test_synthetic_corpus_in_parts_gives_the_whole_report(synthetic: NamedGraphs):
+    report, parts = in_parts(synthetic, part_size=2_000)
+    assert parts >= 20
+    assert_same(report, whole(synthetic), "rudof")
+
+
+def test_no_part_holds_more_than_part_size_triples(seeds: NamedGraphs, monkeypatch: pytest.MonkeyPatch):
+    sizes: list[int] = []
+    validate_part = PartValidator._validate
+
+    def measured(self: PartValidator, lines: list[str]) -> object:
+        sizes.append(len(lines))
+        return validate_part(self, lines)
+
+    monkeypatch.setattr(PartValidator, "_validate", measured)
+    in_parts(seeds, part_size=100)
+    assert max(sizes) <= 100
+    assert sum(sizes) == len({t for _name, triples in seeds for t in triples})  # each triple in one part
+
+
+# --- broken data ---------------------------------------------------------------------------------------
+
+
+def first_of(graphs: NamedGraphs, kind: URIRef) -> Node:
+    return next(s for _n, ts in graphs for s, p, o in ts if p == RDF.type and o == kind)
+
+
+def broken(graphs: NamedGraphs) -> NamedGraphs:
+    """The seeds with faults in local subjects (a selector, a recipient, a signature pointing to a body whose
+    type is gone) and in shared ones (a document, a relation two sources state, a document named by a key)."""
+    selector, recipient = first_of(graphs, OA.TextPositionSelector), first_of(graphs, DG.Recipient)
+    vi_label = next(
+        t for _n, ts in graphs for t in ts if t[:2] == (TEXT_DOC, RDFS.label) and t[2].language == "vi"
+    )
+    gone = {
+        (POLITBURO, RDF.type, DG.PartyBody),  # typed in the corpus graph; a local signature points to it
+        (TWICE_STATED, DG.origin, DG.Extracted),  # from both sources that state it
+        vi_label,  # in the corpus graph; the source graph holds the document's other triples
+    }
+    out: NamedGraphs = []
+    for name, triples in graphs:
+        kept = [t for t in triples if t not in gone and not (t[0] == selector and t[1] == OA.start)]
+        if name == TB16_GRAPH:  # a second date, the first being in the corpus graph
+            kept.append((TB16, DG.dateIssued, Literal("2022-07-08", datatype=XSD.date)))
+        if any(s == recipient for s, _p, _o in triples):
+            kept.append((recipient, DG.position, Literal(99)))
+        out.append((name, kept))
+    return out
+
+
+BROKEN_RESULTS = {
+    # focus ("selector" and "recipient": the first of the seeds) -> a message expected about it
+    "selector": "A text position selector needs exactly one oa:start, an xsd:nonNegativeInteger.",
+    "recipient": "A recipient needs exactly one dg:position, an xsd:integer from 1.",
+    str(TB16_SIGNATURE): "dg:onBehalfOf is at most one dg:Body.",
+    str(TB16): "dg:dateIssued is at most one xsd:date.",
+    str(TWICE_STATED): "A fact needs exactly one dg:origin: dg:Extracted or dg:Curated.",
+    str(TEXT_DOC): "Needs an rdfs:label in Vietnamese (@vi).",
+}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_broken_data_in_parts_gives_the_whole_report(seeds: NamedGraphs, engine: str):
+    data = broken(seeds)
+    union = whole(data, engine)
+    found = {(v.focus, v.message) for v in union.results}
+    focus = {
+        "selector": str(first_of(seeds, OA.TextPositionSelector)),
+        "recipient": str(first_of(seeds, DG.Recipient)),
+    }
+    for where, message in BROKEN_RESULTS.items():
+        assert (focus.get(where, where), message) in found
+    assert any(
+        v.message == "dg:issuer must be a dg:Body." for v in union.results
+    )  # shared, from the same fault
+    report, parts = in_parts(data, part_size=200, engine=engine)
+    assert parts >= 6
+    assert_same(report, union, engine)
+
+
+def test_a_keyed_subject_also_stated_in_the_corpus_graph_is_validated_whole():
+    """Regression: doc/text/<key> contains its source's key, but its type and label come from the corpus
+    graph; validated apart, the source's triples would be a document without type and the corpus graph's a
+    document without grounding."""
+    key = "601267935730b446"
+    source_text = DGID[f"source/{key}"]
+    graphs: NamedGraphs = [
+        (
+            CORPUS_GRAPH,
+            [(TEXT_DOC, RDF.type, DG.PartyDocument), (TEXT_DOC, RDFS.label, Literal("Thông báo", lang="vi"))],
+        ),
+        (DGID[f"graph/source/{key}"], [(TEXT_DOC, DG.expressedIn, source_text)]),
+    ]
+    report, _parts = in_parts(list(reversed(graphs)), part_size=1)
+    assert report == whole(graphs)
+    assert [v.path for v in report.results] == ["dg:expressedIn"]  # the source text is not typed
+
+
+def test_a_concept_of_the_schemes_described_by_the_data_is_reported_once(seeds: NamedGraphs):
+    second = (MODEL_STATUS.pause, SKOS.prefLabel, Literal("tạm dừng lần hai", lang="vi"))
+    data = [*seeds, (CORPUS_GRAPH, [second])]
+    report, _parts = in_parts(data, part_size=200)
+    assert report == whole(data)
+    assert [v.focus for v in report.results] == [str(MODEL_STATUS.pause)]
+
+
+def test_the_ontology_alone_conforms():
+    """So no result is repeated by every part (results about nodes of the ontology alone are kept once)."""
+    assert validate_serialized("", "ntriples").results == ()
+
+
+def test_blank_nodes_are_refused():
+    from rdflib import BNode
+
+    with PartValidator() as validator, pytest.raises(ValueError, match="blank node"):
+        validator.add([(BNode(), RDFS.label, Literal("x", lang="vi"))])
+
+
+def test_a_finished_validator_refuses_more(tmp_path: Path):
+    validator = PartValidator()
+    assert validator.finish().conforms
+    with pytest.raises(ValueError, match="finished"):
+        validator.add([])
+
+
+@pytest.mark.parametrize("options", [{"part_size": 0}, {"engine": "jena"}])
+def test_bad_options_are_refused(options: dict[str, object]):
+    with pytest.raises(ValueError):
+        PartValidator(**options)  # type: ignore[arg-type]
