@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 
 from graph.errors import DirectiveGraphError
 from graph.namespaces import DG, bind_prefixes
@@ -51,7 +51,10 @@ def naive_build(sources: Path, out: Path) -> dict[str, int | bool]:
     out.mkdir(parents=True, exist_ok=True)
     (out / "graph.ttl").write_bytes(turtle(dataset))
     (out / "graph.trig").write_bytes(
-        trig((s, p, o, c.identifier) for s, p, o, c in dataset.quads((None, None, None, None)))  # type: ignore[union-attr]
+        trig(
+            (s, p, o, URIRef(str(getattr(c, "identifier", c))))
+            for s, p, o, c in dataset.quads((None, None, None, None))
+        )
     )
     render_html(project(dataset, texts_dir="texts"), out, title="directive-graph")
     return {

@@ -109,7 +109,7 @@ def cli() -> None:
     type=click.Path(path_type=Path),
     default=Path("out"),
     show_default=True,
-    help="Output folder: graph.ttl, index.html, texts/, build.json.",
+    help="Output folder: graph.trig, graph.ttl, network.json, index.html, texts/, build.json.",
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 2) before writing anything if any source fails.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")

@@ -83,3 +83,18 @@ def test_byte_identical_files_are_one_source_and_the_graph_conforms(tmp_path: Pa
     corpus = build_corpus(tmp_path, jobs=1)
     assert validate(corpus.graph).conforms
     assert "a.txt, b.txt: byte-identical texts; one source text in the graph." in corpus.report.warnings
+
+
+def test_the_naive_baseline_builds_the_same_graph(tmp_path: Path):
+    """scripts/benchmark.py compares the build with graph.baseline: both must give the same graph."""
+    from rdflib import Dataset
+
+    from graph.baseline import naive_build
+
+    naive = naive_build(SOURCES, tmp_path / "naive")
+    report = run_build(SOURCES, tmp_path / "real", cache=False)
+    assert naive["triples"] == report.triples and naive["conforms"] == report.conforms
+    a, b = Dataset(), Dataset()
+    a.parse(tmp_path / "naive" / "graph.trig", format="trig")
+    b.parse(tmp_path / "real" / "graph.trig", format="trig")
+    assert {(s, p, o, str(g)) for s, p, o, g in a.quads()} == {(s, p, o, str(g)) for s, p, o, g in b.quads()}
