@@ -3,8 +3,9 @@
 rdflib's serialiser computes a prefixed name for every IRI and keeps each distinct namespace it meets in
 a trie it scans linearly: with one namespace per evidence span (``.../span/<sha>/<start>-<end>/``) writing
 becomes quadratic (a text citing 1,000 documents took 7 s to write, 10,000 did not finish). This writer
-sorts once and writes each subject's statements as a block, abbreviating IRIs only with the project's
-prefixes and only where the local name is a plain Turtle name. The output parses back to the same graph.
+sorts each named graph and writes each subject's statements as a block, abbreviating IRIs only with the
+project's prefixes and only where the local name is a plain Turtle name; a build streams the named graphs
+through :class:`DatasetWriter` one at a time. The output parses back to the same graph.
 
 >>> from rdflib import Graph, Literal, URIRef
 >>> from rdflib.namespace import RDFS
