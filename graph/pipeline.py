@@ -19,12 +19,15 @@ from graph.errors import CurationError, DirectiveGraphError, OutputError, Source
 from graph.model import Extraction
 from graph.quads import GraphSink, QuadSet
 from graph.sources import SourceText, find_sources
+from graph.turtle import local_key
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from graph.build import BuildInput
     from graph.extract_stage import Progress
+    from graph.project import Projector
+    from graph.turtle import DatasetWriter
     from graph.validate import ValidationReport
     from graph.validate_parts import PartValidator
 
@@ -265,11 +268,15 @@ class _Emitter:
     text copy), projects it, and lets it go. ``start()`` begins (again: a build retried without a bad
     curated fact starts over), ``finish(quads)`` writes the corpus and curation graphs."""
 
+    writer: DatasetWriter
+    projector: Projector
+    validator: PartValidator  # the three are made by start()
+
     def __init__(self, stage: Path) -> None:
         self.stage = stage
         self._files: list[BinaryIO] = []
+        self._started = False
         self.network: nx.DiGraph | None = None
-        self.validator: PartValidator | None = None
         self.validation: ValidationReport | None = None
 
     def start(self) -> None:
@@ -277,15 +284,17 @@ class _Emitter:
         from graph.turtle import DatasetWriter
         from graph.validate_parts import PartValidator
 
-        self.close()
+        self.discard()  # a retried build starts over
         self._files = [(self.stage / "graph.trig").open("wb"), (self.stage / "graph.ttl").open("wb")]
         self.writer = DatasetWriter(self._files[0], self._files[1])
         self.projector = Projector("texts")
         self.validator = PartValidator(part_size=PART_SIZE)
+        self._started = True
 
     def __call__(self, src: SourceText, sink: GraphSink) -> None:
-        self.writer.add(sink.identifier, sink, local=src.sha256[:16])
-        self.validator.add(sink, local=src.sha256[:16])
+        local = local_key(sink.identifier)
+        self.writer.add(sink.identifier, sink, local=local)
+        self.validator.add(sink, local=local)
         self.projector.take(sink.dataset, sink)
         target = self.stage / text_copy_name(src)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -314,7 +323,7 @@ class _Emitter:
     def discard(self) -> None:
         """Let go of everything, also the validator's temporary files (a build that failed)."""
         self.close()
-        if self.validator is not None:
+        if self._started:
             self.validator.close()
 
 

@@ -47,7 +47,6 @@ SECURITY_HEADERS = {
 }
 
 
-
 class ViewServer(ThreadingHTTPServer):
     """The server: the views folder, the texts folder, the graph and a lock for its queries."""
 

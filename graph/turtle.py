@@ -225,7 +225,7 @@ class DatasetWriter:
 
     def _first_time(self, triple: tuple[Node, Node, Node], local: str | None) -> bool:
         s, p, o = triple
-        if local is not None and (local in s or local in o):
+        if local is not None and (local in str(s) or local in str(o)):
             return True
         term = self.writer.term
         key = f"{term(s)} {term(p)} {term(o)}"

@@ -164,7 +164,7 @@ def validate(data: Graph | TripleSource, engine: Engine = "rudof") -> Validation
     if engine == "pyshacl":
         return _validate_pyshacl(data.triples((None, None, None)))
     _check_engine(engine)
-    return _validate_rudof(_turtle_text(data.triples((None, None, None))), "turtle")
+    return _validate_rudof(_ntriples_text(data.triples((None, None, None))), "ntriples")
 
 
 def validate_serialized(
@@ -304,9 +304,8 @@ def _rudof_ontology() -> str:
     return _cached_ontology().serialize(format="nt")
 
 
-def _turtle_text(triples: Iterable[Triple]) -> str:
-    """Triples as Turtle (``n3()`` writes long strings as Turtle's triple-quoted strings, not N-Triples)."""
-    return "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)
+def _ntriples_text(triples: Iterable[Triple]) -> str:
+    return "".join(f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)} .\n" for s, p, o in triples)
 
 
 def ntriples_term(node: Node) -> str:
