@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import pickle
-import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -25,6 +22,7 @@ from graph.model import Extraction
 from graph.outputs import atomic_write
 from graph.paths import PACKAGE_DIR
 from graph.sources import SourceText, read_source
+from graph.workers import jobs_for, worker_pool
 
 __all__ = ["Extracted", "Failed", "Progress", "extract_sources", "fingerprint"]
 
@@ -93,18 +91,6 @@ def _store(entry: Path, src: SourceText, extraction: Extraction) -> None:
         atomic_write(entry, pickle.dumps((src, extraction), protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _watch_parent(parent: int) -> None:
-    """In a worker: exit when the build that started it is gone (killed), instead of waiting forever."""
-    import threading
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True, name="watch-parent").start()
-
-
 def _batch(paths: Sequence[Path], root: Path, cache_dir: Path | None) -> list[Extracted | Failed]:
     return [_extract_one(p, root, cache_dir) for p in paths]
 
@@ -118,7 +104,7 @@ def extract_sources(
     progress: Progress | None = None,
 ) -> Iterator[Extracted | Failed]:
     """Extract every path, in input order; ``jobs`` workers (default: one per core)."""
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs_for(jobs)
     if jobs == 1 or len(paths) < PARALLEL_FROM:
         for i, path in enumerate(paths, start=1):
             yield _extract_one(path, root, cache_dir)
@@ -128,7 +114,7 @@ def extract_sources(
     size = max(8, min(256, len(paths) // (jobs * 8)))
     batches = [paths[i : i + size] for i in range(0, len(paths), size)]
     done = 0
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
+    with worker_pool(jobs) as pool:
         for results in pool.map(_batch, batches, [root] * len(batches), [cache_dir] * len(batches)):
             yield from results
             done += len(results)

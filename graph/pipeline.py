@@ -224,7 +224,7 @@ def run_build(
             hint="Pass --out with a folder (it is created when missing).",
         )
     with staged_output(out) as stage:
-        emitter = _Emitter(stage)
+        emitter = _Emitter(stage, jobs)
         try:
             corpus = build_corpus(
                 sources,
@@ -272,8 +272,8 @@ class _Emitter:
     projector: Projector
     validator: PartValidator  # the three are made by start()
 
-    def __init__(self, stage: Path) -> None:
-        self.stage = stage
+    def __init__(self, stage: Path, jobs: int | None = None) -> None:
+        self.stage, self.jobs = stage, jobs
         self._files: list[BinaryIO] = []
         self._started = False
         self.network: nx.DiGraph | None = None
@@ -288,7 +288,7 @@ class _Emitter:
         self._files = [(self.stage / "graph.trig").open("wb"), (self.stage / "graph.ttl").open("wb")]
         self.writer = DatasetWriter(self._files[0], self._files[1])
         self.projector = Projector("texts")
-        self.validator = PartValidator(part_size=PART_SIZE)
+        self.validator = PartValidator(part_size=PART_SIZE, jobs=self.jobs)
         self._started = True
 
     def __call__(self, src: SourceText, sink: GraphSink) -> None:

@@ -47,7 +47,7 @@ from rdflib.exceptions import ParserError
 from rdflib.term import Node
 
 from graph.errors import OutputError
-from graph.namespaces import RDF, SH, bind_prefixes
+from graph.namespaces import RDF, RDFS, SH, bind_prefixes
 from graph.paths import ontology_dir
 
 __all__ = [
@@ -145,14 +145,38 @@ _PREFIXES = Graph()
 bind_prefixes(_PREFIXES)
 
 
-@cache
-def _cached_shapes() -> Graph:
-    return load_shapes()
+#: Where :func:`shadow_class` puts the copy of a class.
+SHADOW = "https://w3id.org/directive-graph/shadow/"
+
+
+def shadow_class(iri: str) -> str:
+    """The shadow of a class, for validation with ``shadow=True`` (see :func:`validate_serialized`)."""
+    return SHADOW + iri
 
 
 @cache
-def _cached_ontology() -> Graph:
-    return load_ontology()
+def _cached_shapes(shadow: bool = False) -> Graph:
+    shapes = load_shapes()
+    if shadow:
+        for shape, cls in list(shapes.subject_objects(SH["class"])):
+            shapes.remove((shape, SH["class"], cls))
+            shapes.add((shape, SH["class"], URIRef(shadow_class(str(cls)))))
+    return shapes
+
+
+@cache
+def _cached_ontology(shadow: bool = False) -> Graph:
+    ontology = load_ontology()
+    if shadow:
+        shadows = Graph()
+        for sub, sup in ontology.subject_objects(RDFS.subClassOf):
+            if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+                shadows.add((URIRef(shadow_class(str(sub))), RDFS.subClassOf, URIRef(shadow_class(str(sup)))))
+        for node, cls in ontology.subject_objects(RDF.type):
+            if isinstance(cls, URIRef):
+                shadows.add((node, RDF.type, URIRef(shadow_class(str(cls)))))
+        ontology += shadows
+    return ontology
 
 
 def validate(data: Graph | TripleSource, engine: Engine = "rudof") -> ValidationReport:
@@ -172,12 +196,18 @@ def validate_serialized(
     format: SerializedFormat = "ntriples",  # the name rdflib gives it
     *,
     engine: Engine = "rudof",
+    shadow: bool = False,
 ) -> ValidationReport:
     """Check serialized RDF against the shapes without building an rdflib graph: ``data`` is the text
     (``bytes`` in UTF-8, or ``str``; a ``str`` is always data, never a file name) or the path of a file
     (a :class:`~pathlib.Path`). N-Quads and TriG are validated as the union of their graphs.
 
     With ``engine="pyshacl"`` the data is parsed with rdflib first (slow; for comparisons).
+
+    ``shadow=True`` is for a part of a graph (:mod:`graph.validate_parts`): ``sh:class C`` is checked
+    against ``rdf:type`` statements of ``shadow_class(C)`` (the ontology's classes, subclass axioms and
+    typed individuals are mirrored), so that the types of outside nodes can be copied in under their
+    shadow without making those nodes targets of the shapes.
 
     Raises :class:`~graph.errors.OutputError` when the data cannot be read or parsed, or when the shapes
     or the ontology cannot be read or loaded.
@@ -198,8 +228,8 @@ def validate_serialized(
     else:
         source = data
     if engine == "pyshacl":
-        return _validate_pyshacl(_rdflib_triples(source, format))
-    return _validate_rudof(source, format)
+        return _validate_pyshacl(_rdflib_triples(source, format), shadow=shadow)
+    return _validate_rudof(source, format, shadow=shadow)
 
 
 def _check_engine(engine: str) -> None:
@@ -210,7 +240,7 @@ def _check_engine(engine: str) -> None:
 # --- pySHACL, the reference --------------------------------------------------------------------------------
 
 
-def _validate_pyshacl(triples: Iterable[Triple]) -> ValidationReport:
+def _validate_pyshacl(triples: Iterable[Triple], *, shadow: bool = False) -> ValidationReport:
     from pyshacl import validate as shacl_validate
     from pyshacl.errors import ConstraintLoadError, ReportableRuntimeError, ShapeLoadError
 
@@ -218,12 +248,12 @@ def _validate_pyshacl(triples: Iterable[Triple]) -> ValidationReport:
     bind_prefixes(union)
     for triple in triples:
         union.add(triple)
-    union += _cached_ontology()
+    union += _cached_ontology(shadow)
     shapes_path = ontology_dir() / SHAPES_FILE
     try:
         conforms, report, text = shacl_validate(
             union,
-            shacl_graph=_cached_shapes(),
+            shacl_graph=_cached_shapes(shadow),
             inference="none",
             inplace=True,  # the union is ours to use
             advanced=False,
@@ -288,8 +318,8 @@ class _RudofShapes:
 
 
 @cache
-def _rudof_shapes() -> _RudofShapes:
-    skolem = _cached_shapes().skolemize(authority=_GENID_AUTHORITY, basepath=_GENID_PATH)
+def _rudof_shapes(shadow: bool = False) -> _RudofShapes:
+    skolem = _cached_shapes(shadow).skolemize(authority=_GENID_AUTHORITY, basepath=_GENID_PATH)
     messages: dict[str, list[str]] = {}
     for shape, message in skolem.subject_objects(SH.message):
         messages.setdefault(str(shape), []).append(str(message))
@@ -300,8 +330,8 @@ def _rudof_shapes() -> _RudofShapes:
 
 
 @cache
-def _rudof_ontology() -> str:
-    return _cached_ontology().serialize(format="nt")
+def _rudof_ontology(shadow: bool = False) -> str:
+    return _cached_ontology(shadow).serialize(format="nt")
 
 
 def _ntriples_text(triples: Iterable[Triple]) -> str:
@@ -336,10 +366,10 @@ def _inline(text: str) -> str:
     return text
 
 
-def _validate_rudof(data: str | Path, fmt: SerializedFormat) -> ValidationReport:
+def _validate_rudof(data: str | Path, fmt: SerializedFormat, *, shadow: bool = False) -> ValidationReport:
     import pyrudof
 
-    shapes, ontology = _rudof_shapes(), _rudof_ontology()
+    shapes, ontology = _rudof_shapes(shadow), _rudof_ontology(shadow)
     session = pyrudof.Rudof(pyrudof.RudofConfig())
     strict = pyrudof.ReaderMode.Strict
     try:

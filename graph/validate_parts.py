@@ -8,13 +8,16 @@ so a build of 10,000 to 100,000 documents (1.5 to 15 million triples) is validat
 - every ``sh:path`` is a single predicate (no inverse or sequence path) and no ``sh:node`` follows a value,
   so the results about a focus node depend on its own triples only, all of which one part holds;
 - ``sh:class`` looks at the value's ``rdf:type`` (and the ontology's ``rdfs:subClassOf``, which
-  :mod:`graph.validate` merges into every part), so a part also carries the ``rdf:type`` triples of the
-  IRIs its triples point to, from an index of every type seen.
+  :mod:`graph.validate` merges into every part), so a part also carries the types of the IRIs its triples
+  point to, from an index of every type seen.
 
-Those copied types make outside nodes targets without their properties ("needs exactly one oa:start"), so
-a part keeps only the results whose focus is one of its own subjects. Results about a node of the ontology
-or the schemes that no data triple has as subject would come from every part; they are computed once, on
-the ontology alone (there are none with the current files).
+Copied as they are, those types would make outside nodes targets without their properties ("needs exactly
+one oa:start"), and rudof would spend most of its time on results to throw away. So they are copied as
+*shadow* classes (``validate_serialized(..., shadow=True)``: every ``sh:class C`` of the shapes checks
+``shadow_class(C)``, whose subclass axioms and instances mirror the ontology's), which no shape targets.
+A part keeps only the results whose focus is one of its own subjects. Results about a node of the
+ontology or the schemes that no data triple has as subject would come from every part; they are computed
+once, on the ontology alone (there are none with the current files).
 
 The stream is one named graph at a time (:meth:`PartValidator.add`); ``local`` names what only that graph
 states: a source graph's spans, selectors, signatures and recipients carry its 16-hex key. Everything is
@@ -44,8 +47,11 @@ from __future__ import annotations
 import sys
 import tempfile
 import zlib
+from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import chain
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
 from pathlib import Path
 from types import TracebackType
 from typing import TextIO
@@ -53,6 +59,7 @@ from typing import TextIO
 from rdflib import BNode
 from rdflib.term import Node
 
+from graph.errors import OutputError
 from graph.namespaces import RDF
 from graph.validate import (
     ENGINES,
@@ -60,8 +67,10 @@ from graph.validate import (
     ValidationReport,
     Violation,
     ntriples_term,
+    shadow_class,
     validate_serialized,
 )
+from graph.workers import jobs_for, worker_pool
 
 __all__ = ["PartValidator"]
 
@@ -75,17 +84,19 @@ _RDF_TYPE = ntriples_term(RDF.type)
 
 class PartValidator:
     """Validate named graphs handed over one at a time, in parts of at most ``part_size`` triples (not
-    counting the ``rdf:type`` triples copied in for the objects), with ``engine`` ("rudof" or "pyshacl").
+    counting the ``rdf:type`` triples copied in for the objects), with ``engine`` ("rudof" or "pyshacl"),
+    in ``jobs`` worker processes (None: one per core; 1: in this process).
 
     Use it as a context manager, or call :meth:`finish` (or :meth:`close`), to remove its temporary folder.
     """
 
-    def __init__(self, *, part_size: int = 150_000, engine: Engine = "rudof") -> None:
+    def __init__(self, *, part_size: int = 150_000, engine: Engine = "rudof", jobs: int | None = 1) -> None:
         if part_size < 1:
             raise ValueError(f"part_size must be at least 1, not {part_size}")
         if engine not in ENGINES:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
         self.part_size, self.engine = part_size, engine
+        self.jobs = jobs_for(jobs)
         self.parts = 0  # how many parts finish() validated
         self._folder = tempfile.TemporaryDirectory(prefix="directives-validate-")
         root = Path(self._folder.name)
@@ -93,7 +104,8 @@ class PartValidator:
         self._bucket_paths = [root / f"shared-{n:02d}.nt" for n in range(BUCKETS)]
         self._local: TextIO = self._local_path.open("w", encoding="utf-8")
         self._buckets: list[TextIO] = [p.open("w", encoding="utf-8") for p in self._bucket_paths]
-        self._types: dict[str, tuple[str, ...]] = {}  # "<iri>" -> its classes, "<class>"
+        self._types: dict[str, tuple[str, ...]] = {}  # "<iri>" -> the shadows of its classes, "<class>"
+        self._shadows: dict[str, str] = {}  # "<class>" -> "<its shadow>"
         self._terms: dict[Node, str] = {}  # predicates, written once
         # Results on the ontology alone, and which of their focus nodes the data states triples about.
         self._alone = validate_serialized("", "ntriples", engine=engine).results
@@ -137,10 +149,9 @@ class PartValidator:
             self._local.close()
             for handle in self._buckets:
                 handle.close()
-            found: list[Violation] = []
             shared = self._shared_subjects()
-            for part in _packed(chain(self._local_groups(shared), self._shared_groups()), self.part_size):
-                found.extend(self._validate(part))
+            parts = _packed(chain(self._local_groups(shared), self._shared_groups()), self.part_size)
+            found = self._check(self._part(lines) for lines in parts)
             found.extend(v for v in self._alone if f"<{v.focus}>" not in self._alone_stated)
         finally:
             self.close()
@@ -173,13 +184,42 @@ class PartValidator:
             predicate = self._terms[p] = ntriples_term(p)
         if predicate == _RDF_TYPE:
             known = self._types.get(subject, ())
-            if obj not in known:
-                self._types[subject] = (*known, sys.intern(obj))
+            shadow = self._shadows.get(obj)
+            if shadow is None:
+                shadow = self._shadows[obj] = sys.intern(f"<{shadow_class(obj[1:-1])}>")
+            if shadow not in known:
+                self._types[subject] = (*known, shadow)
         if subject in self._alone_foci:
             self._alone_stated.add(subject)
         return subject, f"{subject} {predicate} {obj} .\n"
 
     # --- finishing -----------------------------------------------------------------------------------------
+
+    def _check(self, parts: Iterator[tuple[str, str]]) -> list[Violation]:
+        """Validate the parts, in ``jobs`` worker processes when there are several parts (a few at a time,
+        so that memory holds a few parts only)."""
+        found: list[Violation] = []
+        first = list(islice(parts, 2))
+        if self.jobs == 1 or len(first) < 2:
+            for lines, types in chain(first, parts):
+                found.extend(_check_part(lines, types, self.engine))
+            return found
+        try:
+            with worker_pool(self.jobs, fresh=True) as pool:
+                waiting: deque[Future[list[Violation]]] = deque()
+                for lines, types in chain(first, parts):
+                    waiting.append(pool.submit(_check_part, lines, types, self.engine))
+                    while len(waiting) > 2 * self.jobs:
+                        found.extend(waiting.popleft().result())
+                while waiting:
+                    found.extend(waiting.popleft().result())
+        except BrokenProcessPool as exc:
+            raise OutputError(
+                "a validation worker process stopped before it could finish.",
+                hint="When you call directive-graph from a Python script, put the call under "
+                '`if __name__ == "__main__":` (workers start afresh and import the script), or pass jobs=1.',
+            ) from exc
+        return found
 
     def _shared_subjects(self) -> set[str]:
         subjects: set[str] = set()
@@ -218,17 +258,24 @@ class PartValidator:
             for group in by_subject.values():
                 yield list(group)
 
-    def _validate(self, lines: list[str]) -> list[Violation]:
-        """One part: its triples, the types of the IRIs they point to; the results about its own subjects."""
+    def _part(self, lines: list[str]) -> tuple[str, str]:
+        """One part: its triples, and the (shadow) types of the IRIs they point to."""
         self.parts += 1
-        subjects, objects = set(), set()
+        objects = set()
         for line in lines:
             end = line.index(" ")
-            subjects.add(line[1 : end - 1])  # "<iri>" -> iri, as Violation.focus
             objects.add(line[line.index(" ", end + 1) + 1 : -3])  # the rest before " .\n"
-        types = [f"{o} {_RDF_TYPE} {c} .\n" for o in objects if o[0] == "<" for c in self._types.get(o, ())]
-        report = validate_serialized("".join(chain(lines, types)), "ntriples", engine=self.engine)
-        return [v for v in report.results if v.focus in subjects]
+        types = self._types
+        return "".join(lines), "".join(
+            f"{o} {_RDF_TYPE} {c} .\n" for o in objects if o[0] == "<" for c in types.get(o, ())
+        )
+
+
+def _check_part(lines: str, types: str, engine: Engine) -> list[Violation]:
+    """Validate a part (in a worker when there are several); the results about its own subjects."""
+    subjects = {line[1 : line.index(" ") - 1] for line in lines.splitlines()}  # "<iri>" -> Violation.focus
+    report = validate_serialized(lines + types, "ntriples", engine=engine, shadow=True)
+    return [v for v in report.results if v.focus in subjects]
 
 
 def _bucket(subject: str) -> int:

@@ -11,7 +11,15 @@ import pytest
 
 GRAPH = Path(__file__).parents[1] / "graph"
 
-SHARED = {"graph", "graph.errors", "graph.model", "graph.namespaces", "graph.paths", "graph.text"}
+SHARED = {
+    "graph",
+    "graph.errors",
+    "graph.model",
+    "graph.namespaces",
+    "graph.paths",
+    "graph.text",
+    "graph.workers",
+}
 #: Stages in data-flow order; a module may import its own stage and earlier ones.
 STAGES = [
     {"graph.sources", "graph.readers", "graph.doctypes", "graph.terms", "graph.localities"},

@@ -31,6 +31,7 @@ ROOT = Path(__file__).parents[1]
 #: documents-by-issuer-year binds YEAR(?date) inside an OPTIONAL; Virtuoso 7.2 evaluates it for rows
 #: without a date and fails (DT001). This form gives the same rows everywhere (proposed for the .rq file).
 
+
 @pytest.fixture
 def vstore(virtuoso: VirtuosoServer, seed: Graph) -> SparqlStore:
     """The server's store with the seed loaded (every test starts from it)."""
@@ -57,9 +58,7 @@ def case_id(case: tuple[str, dict[str, str]]) -> str:
     return f"{case[0]}-{'-'.join(case[1].values())}"
 
 
-@pytest.mark.parametrize(
-    ("name", "params"), [pytest.param(n, p, id=case_id((n, p))) for n, p in CASES]
-)
+@pytest.mark.parametrize(("name", "params"), [pytest.param(n, p, id=case_id((n, p))) for n, p in CASES])
 def test_named_queries_give_the_same_rows_as_the_embedded_stores(vstore, embedded, name, params):
     query = named_queries()[name]
     expected = run_named(embedded["memory"], query, params)

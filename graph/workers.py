@@ -1,0 +1,38 @@
+"""Worker processes shared by the stages that spread work over the cores (extraction, validation)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+__all__ = ["jobs_for", "worker_pool"]
+
+
+def jobs_for(jobs: int | None) -> int:
+    """How many workers: ``jobs``, or one per core."""
+    return max(1, jobs or os.cpu_count() or 1)
+
+
+def worker_pool(jobs: int, *, fresh: bool = False) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` processes that exit on their own when the process that started them is gone
+    (killed), instead of waiting forever. Workers are forked, or with ``fresh`` started anew (forkserver):
+    a library that keeps threads of its own (pyrudof) deadlocks in a forked copy of a process that used it.
+    """
+    context = multiprocessing.get_context("forkserver" if fresh else "fork")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_watch_parent)
+
+
+def _watch_parent() -> None:
+    """Exit when the parent is gone: the build itself, or the fork server, which stops with the build."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="watch-parent").start()
