@@ -50,7 +50,8 @@ class SizeResult:
     text_mb: float
     build_s: float | None = None
     cpu_s: float | None = None
-    peak_rss_mb: float | None = None
+    peak_rss_mb: float | None = None  # the larger of the build's ru_maxrss and its process tree's peak PSS
+    peak_tree_mb: float | None = None  # the build and its workers together (PSS, sampled every 0.2 s)
     docs_per_s: float | None = None
     extract_mb_per_s: float | None = None
     regex_mb_per_s: float | None = None
@@ -84,13 +85,78 @@ def _build(
     payload = json.dumps(
         {"sources": str(sources), "out": str(out), "cache": cache, "jobs": jobs, "html": html, "naive": naive}
     )
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, payload], capture_output=True, text=True, timeout=timeout, check=False
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, payload], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
-    if done.returncode != 0:
-        raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "build failed")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    sampler = _TreeMemory(child.pid)
+    sampler.start()
+    try:
+        stdout, stderr = child.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
+        raise
+    finally:
+        sampler.stop()
+    if child.returncode != 0:
+        raise RuntimeError(stderr.strip().splitlines()[-1] if stderr.strip() else "build failed")
+    result: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
+    # The build's own peak RSS, or the peak of its process tree (workers included) when that is larger.
+    result["peak_rss_mb"] = max(result["peak_rss_mb"], sampler.peak_mb)
+    result["peak_tree_mb"] = sampler.peak_mb
     return result
+
+
+class _TreeMemory:
+    """Samples the memory of a process and all its descendants (every 0.2 s, from /proc): the sum of their
+    proportional set sizes (PSS: a page shared by forked workers counts once in all), and keeps the peak.
+    Where /proc is missing the peak stays 0 and the build's own ``ru_maxrss`` is reported alone."""
+
+    def __init__(self, pid: int, every: float = 0.2) -> None:
+        import threading
+
+        self.pid, self.every, self.peak_mb = pid, every, 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True, name="tree-memory")
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._done.wait(self.every):
+            self.peak_mb = max(self.peak_mb, sum(_pss_kb(pid) for pid in _tree(self.pid)) / 1024)
+
+
+def _tree(root: int) -> list[int]:
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir() if Path("/proc").is_dir() else ():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
+            parents.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(parents.get(pid, ()))
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def _texts(folder: Path) -> list[Path]:
@@ -203,6 +269,7 @@ def measure_size(
         result.notes.append(f"build did not finish: {exc}")
         return result
     result.build_s, result.cpu_s, result.peak_rss_mb = built["wall_s"], built["cpu_s"], built["peak_rss_mb"]
+    result.peak_tree_mb = built["peak_tree_mb"]
     result.triples, result.docs_per_s = built["triples"], docs / built["wall_s"]
     _edit_one(sources)
     result.incremental_s = _build(sources, out, cache=True, jobs=None, html=True, timeout=timeout)["wall_s"]
