@@ -104,18 +104,22 @@ def _build(
     # The build's own peak RSS, or the peak of its process tree (workers included) when that is larger.
     result["peak_rss_mb"] = max(result["peak_rss_mb"], sampler.peak_mb)
     result["peak_tree_mb"] = sampler.peak_mb
+    result["cpu_s"] = max(result["cpu_s"], sampler.cpu_s)
     return result
 
 
 class _TreeMemory:
-    """Samples the memory of a process and all its descendants (every 0.2 s, from /proc): the sum of their
-    proportional set sizes (PSS: a page shared by forked workers counts once in all), and keeps the peak.
-    Where /proc is missing the peak stays 0 and the build's own ``ru_maxrss`` is reported alone."""
+    """Samples a process and all its descendants (every 0.2 s, from /proc): the peak of the sum of their
+    proportional set sizes (PSS: a page shared by forked workers counts once in all), and the CPU time of
+    every process seen (the workers of a fork server are not the build's children, so the build's own
+    ``RUSAGE_CHILDREN`` misses them; a process's last 0.2 s can be missed). Where /proc is missing both
+    stay 0 and the build's own ``ru_maxrss`` and CPU time are reported alone."""
 
     def __init__(self, pid: int, every: float = 0.2) -> None:
         import threading
 
         self.pid, self.every, self.peak_mb = pid, every, 0.0
+        self._cpu: dict[int, float] = {}  # pid -> user + system seconds, last seen
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True, name="tree-memory")
 
@@ -126,9 +130,16 @@ class _TreeMemory:
         self._done.set()
         self._thread.join()
 
+    @property
+    def cpu_s(self) -> float:
+        return sum(self._cpu.values())
+
     def _run(self) -> None:
         while not self._done.wait(self.every):
-            self.peak_mb = max(self.peak_mb, sum(_pss_kb(pid) for pid in _tree(self.pid)) / 1024)
+            pids = _tree(self.pid)
+            self.peak_mb = max(self.peak_mb, sum(_pss_kb(pid) for pid in pids) / 1024)
+            for pid in pids:
+                self._cpu[pid] = max(self._cpu.get(pid, 0.0), _cpu_s(pid))
 
 
 def _tree(root: int) -> list[int]:
@@ -147,6 +158,16 @@ def _tree(root: int) -> list[int]:
         found.append(pid)
         todo.extend(parents.get(pid, ()))
     return found
+
+
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of one process (its own, not its children's)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0.0
+    fields = stat[stat.rindex(")") + 2 :].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _pss_kb(pid: int) -> int:
@@ -251,9 +272,16 @@ def _edit_one(sources: Path) -> None:
 
 
 def measure_size(
-    docs: int, work: Path, *, seed: int = 7, timeout: float = 3600, baseline: bool = True
+    docs: int,
+    work: Path,
+    *,
+    seed: int = 7,
+    timeout: float = 3600,
+    baseline: bool = True,
+    build_only: bool = False,
 ) -> SizeResult:
-    """Generate ``docs`` synthetic texts under ``work`` and measure everything on them."""
+    """Generate ``docs`` synthetic texts under ``work`` and measure everything on them (with
+    ``build_only``, the build alone: no incremental rebuild, latencies or baseline)."""
     from graph.synth import generate_corpus
 
     sources, out = work / f"corpus-{docs}", work / f"out-{docs}"
@@ -271,6 +299,9 @@ def measure_size(
     result.build_s, result.cpu_s, result.peak_rss_mb = built["wall_s"], built["cpu_s"], built["peak_rss_mb"]
     result.peak_tree_mb = built["peak_tree_mb"]
     result.triples, result.docs_per_s = built["triples"], docs / built["wall_s"]
+    if build_only:
+        result.notes.append("the build alone (--build-only): no incremental rebuild, latencies or baseline")
+        return result
     _edit_one(sources)
     result.incremental_s = _build(sources, out, cache=True, jobs=None, html=True, timeout=timeout)["wall_s"]
     _latencies(out, result, random.Random(seed))

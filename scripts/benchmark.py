@@ -34,6 +34,11 @@ def main(argv: list[str] | None = None) -> int:
         help="run the naive baseline only up to this many documents (it is slow by design)",
     )
     parser.add_argument(
+        "--build-only",
+        action="store_true",
+        help="measure the build alone: no incremental rebuild, latencies or baseline (for the largest sizes)",
+    )
+    parser.add_argument(
         "--work", type=Path, help="keep corpora and outputs here (default: a temporary folder)"
     )
     args = parser.parse_args(argv)
@@ -48,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
                     seed=args.seed,
                     timeout=args.timeout,
                     baseline=not args.no_baseline and size <= args.baseline_max,
+                    build_only=args.build_only,
                 )
             )
             print(markdown_table(results[-1:]), file=sys.stderr)

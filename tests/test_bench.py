@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from graph.bench import _TreeMemory, _tree
+from graph.bench import _tree, _TreeMemory
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="needs Linux /proc")
 
-# A parent that starts a child holding ~150 MB, both sleeping: the tree's peak is the child's memory.
+# A parent that starts a child holding ~150 MB and busy for a CPU second: the tree's peak is the child's
+# memory, and its CPU time counts.
 GRANDCHILD = (
-    "import time; block = bytearray(150 * 2**20); block[::4096] = b'x' * len(block[::4096]); time.sleep(3)"
+    "import time; block = bytearray(150 * 2**20); block[::4096] = b'x' * len(block[::4096]); "
+    "end = time.process_time() + 1\nwhile time.process_time() < end: pass\ntime.sleep(2)"
 )
 PARENT = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {GRANDCHILD!r}])"
 
@@ -33,3 +35,4 @@ def test_the_sampler_sees_memory_held_by_a_worker_process():
     finally:
         sampler.stop()
     assert 140 < sampler.peak_mb < 400
+    assert sampler.cpu_s >= 0.9  # the worker's busy second, which the parent's rusage would not show
