@@ -113,7 +113,12 @@ def cli() -> None:
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 2) before writing anything if any source fails.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Extraction workers (default: one per core).")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Worker processes for extraction and validation (default: one per core).",
+)
 @click.option("--no-cache", is_flag=True, help="Extract every source again (cache: .OUT.cache beside OUT).")
 def build(sources: Path, out: Path, strict: bool, no_html: bool, jobs: int | None, no_cache: bool) -> None:
     """Build the graph from SOURCES: extract, resolve, validate, write Turtle and HTML under OUT."""
