@@ -171,13 +171,13 @@ def _cpu_s(pid: int) -> float:
 
 
 def _pss_kb(pid: int) -> int:
+    """Proportional set size of one process in KiB; 0 once it has exited (or without /proc)."""
     try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    found = re.search(r"^Pss:\s+(\d+)", rollup, re.MULTILINE)
+    return int(found.group(1)) if found else 0
 
 
 def _texts(folder: Path) -> list[Path]:

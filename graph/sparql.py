@@ -24,10 +24,12 @@ from graph.paths import QUERIES_DIR
 __all__ = [
     "NamedQuery",
     "Result",
+    "check_params",
     "format_result",
     "load_query",
     "named_queries",
     "reads_outside",
+    "refuse_outside",
     "run_query",
 ]
 
@@ -128,25 +130,36 @@ def param_term(value: str) -> Literal | URIRef:
     return Literal(value)
 
 
-def run_query(graph: Graph, query: NamedQuery, params: dict[str, str] | None = None) -> Result:
-    """Run a read query with ``params`` bound to variables of the same name."""
-    params = params or {}
+def check_params(query: NamedQuery, params: dict[str, str]) -> None:
+    """Refuse a parameter the query does not declare (an inline query takes any). Shared by
+    :func:`run_query` and :func:`graph.store.run_named`, as is :func:`refuse_outside`."""
     unknown = sorted(set(params) - set(query.params)) if query.params or query.name != "inline" else []
     if unknown:
         raise QueryError(
             f"query {query.name!r} has no parameter {unknown[0]!r}.",
             hint=f"Its parameters: {', '.join(query.params) or '(none)'}.",
         )
-    if _FORM.match(_body(query.text)) is None:
-        raise QueryError(
-            f"query {query.name!r} is not a read query; only SELECT, ASK, CONSTRUCT and DESCRIBE run here.",
-            hint="Updates are refused.",
-        )
+
+
+def refuse_outside(query: NamedQuery) -> None:
+    """Refuse a query that names a dataset outside the graph."""
     if reads_outside(query.text):
         raise QueryError(
             f"query {query.name!r} names a dataset outside the graph (FROM <...> or SERVICE); refused.",
             hint="Queries run over the built graph only; use GRAPH ?g { ... } for its named graphs.",
         )
+
+
+def run_query(graph: Graph, query: NamedQuery, params: dict[str, str] | None = None) -> Result:
+    """Run a read query with ``params`` bound to variables of the same name."""
+    params = params or {}
+    check_params(query, params)
+    if _FORM.match(_body(query.text)) is None:
+        raise QueryError(
+            f"query {query.name!r} is not a read query; only SELECT, ASK, CONSTRUCT and DESCRIBE run here.",
+            hint="Updates are refused.",
+        )
+    refuse_outside(query)
     bindings: dict[str, Identifier] = {k: param_term(v) for k, v in params.items()}
     try:
         result = graph.query(query.text, initBindings=bindings)

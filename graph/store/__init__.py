@@ -24,7 +24,7 @@ from __future__ import annotations
 from rdflib import Variable
 
 from graph.errors import QueryError
-from graph.sparql import NamedQuery, Result, param_term, reads_outside
+from graph.sparql import NamedQuery, Result, check_params, param_term, refuse_outside
 from graph.store.base import EXPORT_FORMATS, Bindings, Store, serialize_quads
 from graph.store.httpclient import credentials_from
 from graph.store.memory import MemoryStore
@@ -73,17 +73,8 @@ def open_store(spec: str, *, timeout: float = 600.0) -> Store:
 def run_named(store: Store, query: NamedQuery, params: dict[str, str] | None = None) -> Result:
     """:func:`graph.sparql.run_query` on a store: the same parameter checks and value rules."""
     params = params or {}
-    unknown = sorted(set(params) - set(query.params)) if query.params or query.name != "inline" else []
-    if unknown:
-        raise QueryError(
-            f"query {query.name!r} has no parameter {unknown[0]!r}.",
-            hint=f"Its parameters: {', '.join(query.params) or '(none)'}.",
-        )
-    if reads_outside(query.text):
-        raise QueryError(
-            f"query {query.name!r} names a dataset outside the graph (FROM <...> or SERVICE); refused.",
-            hint="Queries run over the built graph only; use GRAPH ?g { ... } for its named graphs.",
-        )
+    check_params(query, params)
+    refuse_outside(query)
     bindings = {str(Variable(k)): param_term(v) for k, v in params.items()}
     try:
         return store.query(query.text, bindings)
