@@ -18,7 +18,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "fold_tones", "match_view", "nfc", "slug"]
+__all__ = ["BLANKED", "fold", "fold_tones", "match_view", "nfc", "slug", "squash"]
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # grave, acute, tilde, hook, dot below
 
@@ -44,8 +44,11 @@ _LOOKALIKES = str.maketrans(
         "\ufeff": " ",
     }
 )
-# The same characters as one class: a text that has none (most texts) skips the replacing.
+# The same characters as one class, to find which a text holds; a text that has none (most texts) skips the
+# replacing, which ``in`` tells faster than the class: the regex engine tests a class character by character,
+# while ``str.find`` scans for one character at C speed.
 _LOOKALIKE_CHARS = re.compile("[" + "".join(map(chr, _LOOKALIKES)) + "]")
+_LOOKALIKE_LIST = tuple(map(chr, _LOOKALIKES))
 
 # Markdown emphasis and heading markers, masked with spaces so the length is unchanged.
 # Example line: "**THÔNG BÁO**" -> "  THÔNG BÁO  "; "## 2.2- Về xây dựng" -> "   2.2- Về xây dựng".
@@ -58,6 +61,13 @@ _MARKUP = re.compile(
 )
 # Characters without which _MARKUP cannot match (a backslash only counts before one of them).
 _MARKUP_CHARS = ("*", "_", "#")
+# The characters a match of _MARKUP opens with.
+_MARKUP_OPENERS = ("*", "_", "#", "\\")
+#: The characters :func:`match_view` may turn into a space (the markers _MARKUP masks, the spaces among the
+#: look-alikes): where a text has none of them, every space of its view is a space of the text.
+BLANKED = frozenset(
+    [*_MARKUP_CHARS, "\\", *(chr(code) for code, to in _LOOKALIKES.items() if str(to).isspace())]
+)
 
 
 def nfc(text: str) -> str:
@@ -88,10 +98,6 @@ _MOVED: dict[str, str] = {
 
 def _moved(match: re.Match[str]) -> str:
     return _MOVED[match.group(0)]
-
-
-def _blank(match: re.Match[str]) -> str:
-    return " " * (match.end() - match.start())
 
 
 def fold_tones(text: str) -> str:
@@ -126,14 +132,49 @@ def _short_view(text: str) -> str:
 
 
 def _match_view(text: str) -> str:
-    view = _replace_lookalikes(text) if _LOOKALIKE_CHARS.search(text) else text
+    view = _replace_lookalikes(text) if any(char in text for char in _LOOKALIKE_LIST) else text
     if _OLD_TONE_SECOND.search(view):
         view = _OLD_TONE.sub(_moved, view)
     if any(char in view for char in _MARKUP_CHARS):
-        view = _MARKUP.sub(_blank, view)
+        view = _mask_markup(view)
     if len(view) != len(text):  # pragma: no cover - a broken invariant is a bug, never user input
         raise AssertionError("match_view changed the length of the text")
     return view
+
+
+# A run of white space. Example line: "Ban Chấp hành\n   Trung ương" -> "Ban Chấp hành Trung ương".
+_SPACES = re.compile(r"\s+")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def squash(text: str) -> str:
+    """Every run of white space as one space, as ``re.sub(r"\\s+", " ", text)`` (compiled once: the stages
+    call it on many short strings).
+
+    >>> squash(" Ban Chấp hành\\n   Trung ương ")
+    ' Ban Chấp hành Trung ương '
+    """
+    return _SPACES.sub(" ", text)
+
+
+def _mask_markup(view: str) -> str:
+    """Every match of _MARKUP masked with spaces (``_MARKUP.sub``), the pattern tried only where ``str.find``
+    finds a character a match opens with: a text often holds one star (the rule under a header) and no other
+    marker, and the regex engine would test every character of it against the four. A match never is empty,
+    so the matches found left to right from those places are the substitution's."""
+    places = []
+    for char in _MARKUP_OPENERS:
+        at = view.find(char)
+        while at >= 0:
+            places.append(at)
+            at = view.find(char, at + 1)
+    pieces: list[str] = []
+    done = 0
+    for at in sorted(places):
+        if at >= done and (match := _MARKUP.match(view, at)) is not None:
+            pieces += (view[done:at], " " * (match.end() - at))
+            done = match.end()
+    return "".join([*pieces, view[done:]]) if pieces else view
 
 
 def fold(text: str) -> str:
@@ -150,9 +191,9 @@ def _fold(text: str) -> str:
     text = unicodedata.normalize("NFD", text.translate(_LOOKALIKES))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("đ", "d").replace("Đ", "D")
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return _SPACES.sub(" ", text).strip().lower()
 
 
 def slug(text: str) -> str:
     """An ASCII slug for IRIs: "Hà Tĩnh" -> "ha-tinh", "QĐi" -> "qdi"."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return _NOT_SLUG.sub("-", fold(text)).strip("-")

@@ -411,7 +411,7 @@ def test_the_shortcuts_find_what_the_plain_patterns_find(case: tuple[str, int, i
     low = view.replace("\u0130", "i").lower()
     assert extract_localities._bare_names(view, lo, hi) == spans(plain_bare_pattern().finditer(view, lo, hi))
     prefixed = extract_localities._located(
-        extract_localities._PREFIXED, extract_localities._PREFIX_LOCATOR, view, low, lo, hi
+        extract_localities._PREFIXED, extract_localities._PREFIX_OPENERS, view, low, lo, hi
     )
     assert spans(prefixed) == spans(extract_localities._PREFIXED.finditer(view, lo, hi))
     place_dates = extract_localities._place_date_lines(view, low, lo, hi)

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.extract import citations, context, model_finders, numbers
-from graph.parse import _BREAK, views
-from graph.text import _OLD_TONE, _OLD_TONE_SECOND, match_view, nfc
+from graph.extract import citations, context, locality_roles, model_finders, numbers
+from graph.parse import _BREAK, official, views
+from graph.text import _OLD_TONE, _OLD_TONE_SECOND, BLANKED, match_view, nfc, squash
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = sorted([*(ROOT / "sources").glob("*.txt"), *(ROOT / "tests" / "data" / "extract").glob("*.txt")])
@@ -123,3 +123,89 @@ def test_word_matches_from_openers(pattern: re.Pattern[str], openers: tuple[str,
     for start, end in ((0, len(low)), (3, max(3, len(low) - 5))):
         fast = [m.span() for m in views.word_matches(pattern, low, start, end, openers)]
         assert fast == [m.span() for m in views.word_matches(pattern, low, start, end)]
+
+
+@settings(max_examples=300)
+@given(_cases(TEXT))
+def test_filled_lines_are_the_lines_not_blank(text: str) -> None:
+    lines = views.lines_of(text)
+    plain = [ln for ln in lines if not views.blank(text, ln)]
+    assert views.filled_lines(text, lines) == plain
+    for count in (1, 3, 8):
+        assert views.last_filled(text, lines, count) == plain[-count:]
+
+
+@settings(max_examples=300)
+@given(_cases(TEXT), st.integers(0, 200), st.integers(0, 200))
+def test_header_end_is_the_end_of_the_twelfth_filled_line(text: str, a: int, b: int) -> None:
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    header_end, seen = lo, 0
+    for line in text[lo:hi].split("\n"):  # the plain form: every line of the region
+        header_end += len(line) + 1
+        seen += bool(line.strip())
+        if seen == locality_roles._HEADER_LINES:
+            break
+    assert locality_roles._header_end(text, lo, hi) == header_end
+
+
+@pytest.mark.parametrize("text", VIEWS)
+def test_type_line_openings_are_the_type_words(text: str) -> None:
+    words, openings = official._type_openings()
+    low = views.ascii_view(text)
+    for s, e in views.lines_of(text):
+        line = low[s:e].strip(" *#_")
+        plain = any(line == w or line.startswith(w + " ") for w in views.type_words())
+        assert (line in words or line.startswith(openings)) == plain
+
+
+# Pieces of header lines in the folded view, to build number and place-date lines and near misses.
+_HEADER_WORDS = (
+    "so",
+    " ",
+    "  ",
+    ":",
+    "16",
+    "7",
+    "-",
+    "kl",
+    "/",
+    "tw",
+    "&#x2f;",
+    "\n",
+    "*",
+    "|",
+    "ha noi",
+    ",",
+)
+_HEADER_PIECES = st.lists(
+    st.sampled_from((*_HEADER_WORDS, "ngay", "thang", "nam", "2022", "…", "_", ".")), max_size=30
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(_HEADER_PIECES | st.sampled_from([views.ascii_view(v) for v in VIEWS]))
+def test_header_cues_hold_every_number_and_place_date_line(low: str) -> None:
+    pairs = ((official._NUMBER_LINE, official._NUMBER_CUE), (official._PLACE_DATE, official._DATE_CUE))
+    for pattern, cue in pairs:
+        for m in pattern.finditer(low):
+            assert cue.search(m.group()) is not None
+
+
+@pytest.mark.parametrize("line", ["so 16-tb/tw", "  so: 55-kl/tu", "ha noi, ngay 07 thang 7 nam 2022"])
+def test_header_cues_on_real_lines(line: str) -> None:
+    assert any(cue.search(line) for cue in (official._NUMBER_CUE, official._DATE_CUE))
+
+
+@settings(max_examples=300)
+@given(_cases(TEXT | st.text(alphabet="ab *_#\\\u00a0\u200b\ufeff\n", max_size=40)))
+def test_a_line_without_blanked_characters_keeps_every_character(raw: str) -> None:
+    view = match_view(raw)
+    kept = "".join(t for t, v in zip(raw, view, strict=True) if t == v or not v.isspace())
+    if not any(char in raw for char in BLANKED):
+        assert kept == raw
+
+
+@settings(max_examples=300)
+@given(_cases(TEXT))
+def test_squash_is_the_plain_substitution(text: str) -> None:
+    assert squash(text) == re.sub(r"\s+", " ", text)

@@ -129,3 +129,10 @@ def test_examples() -> None:
     assert match_view("16\u2013TB/TW\u00a0ngày") == "16-TB/TW ngày"
     assert match_view("####### x") == "####### x"  # seven: not a heading
     assert fold("Đức Thọ") == "duc tho"
+
+
+@settings(max_examples=500)
+@given(vietnamese | separated_markup | st.text(alphabet="*_#\\ab \n.", max_size=30))
+def test_markup_masked_from_its_openers_is_the_plain_substitution(text: str) -> None:
+    plain = graph.text._MARKUP.sub(lambda m: " " * len(m.group()), text)
+    assert graph.text._mask_markup(text) == plain

@@ -40,6 +40,7 @@ from graph.extract.typewords import (
 from graph.parse import Layout
 from graph.parse.views import word_matches
 from graph.terms import central_term_for, local_term_for
+from graph.text import squash
 
 __all__ = ["Mention", "find_mentions", "plenum_key", "split_by_term", "unify_serials"]
 
@@ -249,7 +250,7 @@ def _plenum_refs(layout: Layout, skip: list[tuple[int, int]]) -> list[Mention]:
         if not layout.text[m.start()].isupper() or any(s <= m.start() < e for s, e in skip):
             continue
         raw = next(g for g in (m.group(f"ord_{x}") for x in "abcdef") if g)
-        plenum = int(raw) if raw.isdigit() else ORDINALS.get(re.sub(r"\s+", " ", raw))
+        plenum = int(raw) if raw.isdigit() else ORDINALS.get(squash(raw))
         term = m.group("term").upper() if m.group("term") else None
         out.append(Mention(m.start(), m.end(), "plenum", None, "Nghị quyết", "NQ", plenum=plenum, term=term))
     return out

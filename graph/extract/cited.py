@@ -13,6 +13,7 @@ from graph.extract.citations import Mention
 from graph.extract.home import Home, localise
 from graph.model import CitedDocument, OwnDocument, Span
 from graph.parse import Layout
+from graph.text import squash
 
 __all__ = ["cited_documents"]
 
@@ -94,5 +95,9 @@ def _issuer(layout: Layout, group: list[Mention], lead: Mention, home: Home) -> 
     return body_label(info), notes
 
 
+# Emphasis and quotes around a title. Example line: "**“về tiếp tục thực hiện Nghị quyết”**".
+_MARKS = re.compile(r"\*\*|[“”\"*]")
+
+
 def _clean(title: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"\*\*|[“”\"*]", "", title)).strip(" ,;:")
+    return squash(_MARKS.sub("", title)).strip(" ,;:")

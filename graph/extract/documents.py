@@ -41,6 +41,7 @@ from graph.extract.signature import portal_signer, read_receipt, read_recipients
 from graph.extract.typewords import TypeInfo, party_type, type_word_pattern
 from graph.model import OwnDocument, Span
 from graph.parse import Layout, is_upper_line
+from graph.text import BLANKED, squash
 
 __all__ = ["OwnReading", "read_own"]
 
@@ -235,12 +236,14 @@ def _title(layout: Layout) -> tuple[str | None, Span | None]:
         if is_upper_line(seen):
             line = proper_case(seen)
             line = line[:1].lower() + line[1:] if parts and not _starts_with_name(line) else line
-        else:
+        elif not any(char in raw for char in BLANKED):  # most lines: the view masked nothing in them
+            line = raw
+        else:  # without what the view masked (Markdown, zero-width spaces)
             line = "".join(
                 t for t, v in zip(raw, layout.view[start:end], strict=True) if t == v or not v.isspace()
             )
         parts.append(line)
-    title = re.sub(r"\s+", " ", " ".join(parts)).strip()
+    title = squash(" ".join(parts)).strip()
     return title or None, _span(layout, block.start, block.end)
 
 
@@ -305,7 +308,7 @@ def _portal_title(layout: Layout, lead: Mention) -> str | None:
     issuer = lead.tail.issuer if lead.tail else None
     parts = [lead.type_vi or "", f"của {layout.text[issuer.start : issuer.end]}" if issuer else ""]
     parts.append(layout.text[lead.title[0] : lead.title[1]])
-    return re.sub(r"\s+", " ", " ".join(p for p in parts if p)).strip(' “”"') or None
+    return squash(" ".join(p for p in parts if p)).strip(' “”"') or None
 
 
 def _signs(layout: Layout, verb: tuple[int, int]) -> bool:

@@ -67,9 +67,10 @@ _PREFIX_WORDS = (
     *("tỉnh", "huyện", "quận", "xã", "phường", "đặc khu"),
 )
 _PREFIXED = re.compile(rf"(?<!\w)(?P<prefix>{'|'.join(_PREFIX_WORDS)})(?=[ \t]+\w)", re.IGNORECASE)
-# The same words on the lower-cased view, with nothing around them: the regex engine scans for their first
-# letters at C speed, and _PREFIXED confirms each place found (see _located).
-_PREFIX_LOCATOR = re.compile("|".join(_PREFIX_WORDS))
+# The words every prefix opens with, in lower case: ``str.find`` locates them on the lower-cased view far
+# faster than a regex tries the alternation at every "t" and "h", and _PREFIXED confirms each place found
+# (see _located).
+_PREFIX_OPENERS = ("tỉnh", "thành", "huyện", "quận", "thị", "tp", "xã", "phường", "đặc khu")
 # One word of a name, after a space or a hyphen. Example lines: " Đức Thọ", " Bà Rịa - Vũng Tàu", " Cư M'gar".
 _NAME_WORD = re.compile(r"(?:[ \t]+|[ \t]*-[ \t]*)(\w+(?:['’]\w+)*)")
 _MAX_WORDS = 5
@@ -102,6 +103,9 @@ _PLACE_DATE = re.compile(
     rf"(?:{_DAY_OR_BLANK}tháng[ \t]+{_DAY_OR_BLANK}năm[ \t]+|\d{{1,2}}[/.-]\d{{1,2}}[/.-])\d{{4}}[ \t.]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+# What every match of _PLACE_DATE holds, in lower case: a line without it is not searched (the search tries
+# every letter of the line as the start of the place name). Example line: "Hà Nội, ngày 07 tháng 7 năm 2022".
+_PLACE_DATE_CUE = re.compile(r",[ \t]*ngày[ \t]")
 # The word just before a name, and the word just after. Example line: "đồng chí Nguyễn Thái Bình phát biểu".
 _LAST_WORD = re.compile(r"(\w+)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
@@ -166,7 +170,7 @@ def _lookup(
 
 def _prefixed(view: str, low: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...]) -> list[Hit]:
     hits: list[Hit] = []
-    for match in _located(_PREFIXED, _PREFIX_LOCATOR, view, low, lo, hi):
+    for match in _located(_PREFIXED, _PREFIX_OPENERS, view, low, lo, hi):
         ends: list[int] = []
         pos = match.end()
         while len(ends) < _MAX_WORDS and (word := _NAME_WORD.match(view, pos, hi)):
@@ -193,21 +197,24 @@ def _prefixed(view: str, low: str, lo: int, hi: int, gaz: Gazetteer, order: tupl
 
 
 def _located(
-    pattern: re.Pattern[str], locator: re.Pattern[str], view: str, low: str, lo: int, hi: int
+    pattern: re.Pattern[str], openers: tuple[str, ...], view: str, low: str, lo: int, hi: int
 ) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(view, lo, hi)``, tried only where ``locator`` finds its words in ``low``.
+    """``pattern.finditer(view, lo, hi)``, tried only where one of ``openers`` stands in ``low``.
 
-    ``pattern`` is case-insensitive and never matches empty; ``locator`` is its words in lower case
-    without look-arounds, so that the regex engine scans for their first letters at C speed; ``low`` is
-    the view in lower case, of the same length.
+    ``pattern`` is case-insensitive and never matches empty; every match opens with one of ``openers`` (in
+    lower case); ``low`` is the view in lower case, of the same length.
     """
+    places = set()
+    for word in openers:
+        at = low.find(word, lo, hi)
+        while at >= 0:
+            places.add(at)
+            at = low.find(word, at + 1, hi)
     pos = lo
-    while (found := locator.search(low, pos, hi)) is not None:
-        if match := pattern.match(view, found.start(), hi):
+    for at in sorted(places):
+        if at >= pos and (match := pattern.match(view, at, hi)):
             yield match
             pos = match.end()
-        else:
-            pos = found.start() + 1
 
 
 def _place_date_lines(view: str, low: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
@@ -220,7 +227,7 @@ def _place_date_lines(view: str, low: str, lo: int, hi: int) -> Iterator[re.Matc
         start = max(lo, view.rfind("\n", lo, day) + 1)
         end = view.find("\n", day, hi)
         end = hi if end < 0 else end
-        if match := _PLACE_DATE.search(view, start, end):
+        if _PLACE_DATE_CUE.search(low, start, end) and (match := _PLACE_DATE.search(view, start, end)):
             yield match
         pos = end + 1
 
@@ -263,8 +270,37 @@ def _bare_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     by_word: dict[str, list[str]] = {}
     for form in sorted(forms, key=lambda f: (-len(f), f)):
         by_word.setdefault(re.split(r"\W", form, maxsplit=1)[0], []).append(form)  # "Thừa" of "Thừa Thiên"
-    first_words = "|".join(re.escape(w) for w in sorted(by_word, key=lambda w: (-len(w), w)))
-    return re.compile(rf"(?:{first_words})(?!\w)"), {word: tuple(f) for word, f in by_word.items()}
+    return re.compile(rf"{_trie(list(by_word))}(?!\w)"), {word: tuple(f) for word, f in by_word.items()}
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` with their common openings factored out: "Hà|Hải|Hưng" ->
+    "H(?:à|ải|ưng)". The regex engine tries the alternatives of a group one by one; factored, it tries only
+    the few that share the letters already read. Followed by ``(?!\\w)``, at most one word of the plain
+    alternation can match at a place (a word that is a prefix of another ends inside it), so the order of
+    the alternatives does not change what is found.
+
+    >>> _trie(["Hà", "Hải", "Hưng", "Huế", "Huy"])
+    'H(?:u(?:y|ế)|à|ưng|ải)'
+    >>> _trie(["A", "AB", "ABC", "Ax", "Axy"])
+    'A(?:BC?|xy?)?'
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word[1:])
+    parts = []
+    for first, rests in sorted(groups.items()):
+        tail = [r for r in rests if r]
+        if not tail:
+            parts.append(re.escape(first))
+            continue
+        inner = _trie(tail)
+        if len(tail) < len(rests):  # a word ends here too
+            one_letter = len(tail) == 1 and len(tail[0]) == 1
+            grouped = len({r[:1] for r in tail}) > 1  # _trie returned "(?:...|...)"
+            inner = f"{inner}?" if one_letter or grouped else f"(?:{inner})?"
+        parts.append(re.escape(first) + inner)
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 def _is_word_char(char: str) -> bool:

@@ -97,14 +97,16 @@ def assign_roles(view: str, lo: int, hi: int, hits: list[Hit]) -> None:
 
 
 def _header_end(view: str, lo: int, hi: int) -> int:
-    """Where the header ends: after the first _HEADER_LINES lines that are not blank."""
-    header_end, seen = lo, 0
-    for line in view[lo:hi].split("\n"):
-        header_end += len(line) + 1
-        seen += bool(line.strip())
-        if seen == _HEADER_LINES:
-            break
-    return header_end
+    """Where the header ends: after the first _HEADER_LINES lines that are not blank (past ``hi`` by one,
+    the line break the region's last line would have, when there are fewer)."""
+    pos, seen = lo, 0
+    while True:  # line by line from the top: the header is short, the text may be long
+        line_end = view.find("\n", pos, hi)
+        end = hi if line_end < 0 else line_end
+        seen += end > pos and not view[pos:end].isspace()
+        pos = end + 1
+        if seen == _HEADER_LINES or line_end < 0:
+            return pos
 
 
 def _names_the_issuer(view: str, hit: Hit, before: str, header_line: bool, line_end: int) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from graph.model import ModelStatus
 from graph.parse import Layout
 from graph.parse.views import anchored, word_matches
+from graph.text import squash
 
 __all__ = ["ASSIGN", "FINDERS", "STATUS", "STATUS_NAMES", "Found", "enumerated", "listed", "status_before"]
 
@@ -178,10 +179,14 @@ class Found:
         return max(self.end, self.evidence_end)
 
 
+# Emphasis and quotes around a model's name. Example line: "mô hình **“Dân vận khéo”**".
+_MARKS = re.compile(r"\*\*|[*“”\"]")
+
+
 def _name(layout: Layout, start: int, end: int, *, keep_case: bool = False) -> str:
     """The model's words, whitespace and markup cleaned; a common noun phrase starts lower-case; a quoted
     name, or one in mid-sentence after "mô hình", keeps its case ("Sổ tay đảng viên điện tử")."""
-    name = re.sub(r"\s+", " ", re.sub(r"\*\*|[*“”\"]", "", layout.text[start:end])).strip(" ,;.:")
+    name = squash(_MARKS.sub("", layout.text[start:end])).strip(" ,;.:")
     words = name.split()
     common = not keep_case and len(words) > 1 and words[0][1:].islower()
     common = common and (

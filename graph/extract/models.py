@@ -20,6 +20,7 @@ from graph.extract.model_finders import ASSIGN, FINDERS, STATUS, STATUS_NAMES, F
 from graph.model import ModelMention, ModelStatus, Span
 from graph.parse import Layout
 from graph.parse.views import word_matches
+from graph.text import squash
 
 __all__ = ["find_models"]
 
@@ -139,7 +140,7 @@ def _task_body(layout: Layout, sent_start: int, before: int) -> tuple[str, BodyI
     for at in reversed(starts):
         body = match_body(layout.text, low, at, before)
         if body is not None and body.info.level != "central":
-            return re.sub(r"\s+", " ", layout.text[body.start : body.end]), body.info
+            return squash(layout.text[body.start : body.end]), body.info
     return None
 
 

@@ -12,6 +12,7 @@ from graph.extract.bodies import BodyInfo, body_label, proper_case, resolve_body
 from graph.extract.dates import find_dates
 from graph.model import Receipt, Signer, Span
 from graph.parse import Block, Layout, columns, indent, is_upper_line
+from graph.text import squash
 
 __all__ = ["portal_signer", "read_receipt", "read_recipients", "read_signers"]
 
@@ -74,7 +75,7 @@ def _signature_lines(layout: Layout, block: Block) -> list[tuple[int, int]]:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", _MARKUP.sub("", text)).strip()
+    return squash(_MARKUP.sub("", text)).strip()
 
 
 def read_signers(layout: Layout, block: Block | None, committee: BodyInfo | None) -> tuple[Signer, ...]:
@@ -152,7 +153,7 @@ def _name_then_title(layout: Layout, start: int, end: int) -> Signer | None:
     words = name.split()
     if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words) or not _NAME.fullmatch(name):
         return None
-    capacity = re.sub(r"\s+", " ", layout.text[comma + 1 : end]).strip(" ,") or None
+    capacity = squash(layout.text[comma + 1 : end]).strip(" ,") or None
     name_start = layout.text.find(name, start, comma)
     return Signer(name, capacity, Span(name_start, name_start + len(name), name))
 

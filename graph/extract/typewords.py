@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 
 from graph.doctypes import doc_types
 from graph.parse import ascii_view
+from graph.text import squash
 
 __all__ = [
     "TypeInfo",
@@ -92,7 +93,7 @@ def _party_word_set() -> frozenset[str]:
 @lru_cache(maxsize=1024)
 def party_type(folded_word: str) -> TypeInfo | None:
     """The Party type a folded type word names: "ket luan" -> Kết luận (KL)."""
-    return _party_words().get(re.sub(r"\s+", " ", folded_word))
+    return _party_words().get(squash(folded_word))
 
 
 def party_type_for_code(code: str) -> TypeInfo | None:
@@ -111,7 +112,7 @@ def state_type(folded_word: str | None, code: str | None) -> str | None:
     """The State type a folded word or a printed code names: ("nghi dinh", None) or (None, "NĐ") ->
     Nghị định."""
     if folded_word:
-        wanted = re.sub(r"\s+", " ", folded_word)
+        wanted = squash(folded_word)
         for vi in _STATE_TYPES:
             if ascii_view(vi) == wanted:
                 return vi

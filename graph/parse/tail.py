@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from graph.parse.views import Block, Line, blank, columns, indent, is_upper_line
+from graph.parse.views import Block, Line, blank, columns, indent, is_upper_line, last_filled
 
 __all__ = ["tail_blocks"]
 
@@ -64,7 +64,7 @@ def _recipients_end(text: str, low: str, lines: list[Line], first: int) -> int:
 
 def _signature(text: str, low: str, lines: list[Line]) -> Block | None:
     """A signature block closing ``lines``: the last run of short capacity lines and a name."""
-    filled = [ln for ln in lines if not blank(text, ln)][-8:]
+    filled = last_filled(text, lines, 8)
     for i, (s, e) in enumerate(filled):
         marked = _SIGN_MARK.match(low, s, e) is not None
         if marked or (is_upper_line(text[s:e]) and e - s <= 60 and i >= len(filled) - 5):

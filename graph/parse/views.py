@@ -32,8 +32,10 @@ __all__ = [
     "ascii_view",
     "blank",
     "columns",
+    "filled_lines",
     "indent",
     "is_upper_line",
+    "last_filled",
     "lines_of",
     "next_filled",
     "strip_end",
@@ -97,12 +99,23 @@ def is_upper_line(text: str) -> bool:
     return text.isupper() and _TWO_LETTERS.search(text, 0, 64) is not None
 
 
+# The line breaks of ``str.splitlines`` other than "\n": a text without them is split on "\n", faster.
+_OTHER_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
 def lines_of(text: str) -> list[Line]:
     """(start, end) of each line, end before the line break.
 
     >>> lines_of("Số 16\\r\\n\\nNơi nhận:")
     [(0, 5), (7, 7), (8, 17)]
     """
+    if not any(char in text for char in _OTHER_BREAKS):  # most texts: lines end with "\n" alone
+        pieces = text.split("\n")
+        if pieces[-1] == "":  # a text ending with a break (or empty) has no line after it
+            pieces.pop()
+        lengths = list(map(len, pieces))
+        starts = [0, *accumulate(n + 1 for n in lengths)][: len(lengths)]
+        return list(zip(starts, map(add, starts, lengths), strict=True))
     lines = text.splitlines(keepends=True)
     starts = [0, *accumulate(map(len, lines))][: len(lines)]
     kept = map(len, map(methodcaller("rstrip", "\r\n"), lines))  # each line without its break
@@ -111,6 +124,27 @@ def lines_of(text: str) -> list[Line]:
 
 def blank(text: str, line: Line) -> bool:
     return line[0] == line[1] or text[line[0] : line[1]].isspace()
+
+
+def filled_lines(text: str, lines: list[Line]) -> list[Line]:
+    """The lines that are not blank (:func:`blank` written out: one call per text, not per line).
+
+    >>> filled_lines("a\\n\\n  \\nb", lines_of("a\\n\\n  \\nb"))
+    [(0, 1), (6, 7)]
+    """
+    return [ln for ln in lines if ln[0] != ln[1] and not text[ln[0] : ln[1]].isspace()]
+
+
+def last_filled(text: str, lines: list[Line], count: int) -> list[Line]:
+    """The last ``count`` lines that are not blank, as ``filled_lines(text, lines)[-count:]``, read from
+    the end: a signature closes a text, and the lines before it need not be looked at."""
+    out: list[Line] = []
+    for ln in reversed(lines):
+        if len(out) == count:
+            break
+        if ln[0] != ln[1] and not text[ln[0] : ln[1]].isspace():
+            out.append(ln)
+    return out[::-1]
 
 
 def strip_end(text: str, start: int, end: int) -> int:

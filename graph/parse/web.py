@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from graph.parse.views import Block, Line, blank, next_filled, strip_end
+from graph.parse.views import Block, Line, filled_lines, next_filled, strip_end
 
 __all__ = ["main_region", "web_blocks"]
 
@@ -52,7 +52,7 @@ _DATELINE = re.compile(
 
 def main_region(text: str, low: str, lines: list[Line]) -> tuple[int, int]:
     """The text without page chrome before it and residue after it."""
-    filled = [ln for ln in lines if not blank(text, ln)]
+    filled = filled_lines(text, lines)
     if not filled:
         return 0, len(text)
     first = 0
@@ -74,7 +74,7 @@ def main_region(text: str, low: str, lines: list[Line]) -> tuple[int, int]:
 def web_blocks(text: str, low: str, lines: list[Line], main: tuple[int, int]) -> list[Block]:
     """The publication line of a web page ("23:48 03/04/2023") and the body: the rest of the main region."""
     blocks: list[Block] = []
-    filled = [ln for ln in lines if not blank(text, ln)]
+    filled = filled_lines(text, lines)
     body_start = main[0]
     for s, e in filled[:8]:
         if e - s <= 80 and _DATELINE.match(low, s, e):
