@@ -294,7 +294,7 @@ class _Emitter:
     def __call__(self, src: SourceText, sink: GraphSink) -> None:
         local = local_key(sink.identifier)
         self.writer.add(sink.identifier, sink, local=local)
-        self.validator.add(sink, local=local)
+        self.validator.add(sink, local=local, dataset=sink.dataset)
         self.projector.take(sink.dataset, sink)
         target = self.stage / text_copy_name(src)
         target.parent.mkdir(parents=True, exist_ok=True)

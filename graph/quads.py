@@ -20,10 +20,11 @@ index, subject and predicate to objects, over the union, which is what ``value``
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Protocol, TypeAlias
 
 from rdflib import Dataset, URIRef
+from rdflib.namespace import RDF
 from rdflib.term import Node
 
 __all__ = ["GraphSink", "QuadSet", "Triple", "TripleSink"]
@@ -179,6 +180,22 @@ class QuadSet:
                 for o in objects:
                     self._po.setdefault((p, o), {})[s] = None
         return iter(list(self._po.get((predicate, object), ())))
+
+    def others_state(self, subject: Node, triples: Sequence[Triple]) -> bool:
+        """Whether some graph other than the one holding ``triples`` (all about ``subject``, each once)
+        states something about ``subject``: one of those triples, another object for one of their
+        predicates, or an ``rdf:type``. (A statement of another predicate alone is not seen: without a
+        subject index that would mean scanning; :class:`~graph.validate_parts.PartValidator` checks for it
+        at the end.)"""
+        predicates = {p for _, p, _ in triples}
+        predicates.add(RDF.type)
+        held = 0
+        for predicate in predicates:
+            objects = self._sp.get((subject, predicate), {})
+            if any(count > 1 for count in objects.values()):
+                return True
+            held += len(objects)
+        return held > len(triples)
 
     def count_subjects(self, predicate: Node) -> int:
         """How many distinct subjects have ``predicate`` (for build reports)."""

@@ -26,6 +26,17 @@ others in buckets by subject, so memory holds the type index and one part at a t
 validated in :meth:`PartValidator.finish`, when every type is known: a span of a source graph points to a
 body or a document typed only in the corpus graph, which comes last.
 
+*Early parts.* A build can say more: with ``dataset`` (what the build holds so far, a
+:class:`~graph.quads.QuadSet`), a source graph's local subjects that no other graph states are validated
+as soon as their graph is added (in the workers, while the build goes on), with the types the dataset
+gives the IRIs they point to. The types of the IRIs an early part pointed to outside its graph are kept,
+and so are the blocks' places in the local file; :meth:`~PartValidator.finish` checks that no type
+changed later and that no later graph stated anything about an early subject. If either happened (a build
+never does so; a caller might), the early results are dropped and everything is validated at the end as
+without ``dataset``: the report never depends on it. Only the types of shared subjects are indexed in
+memory; the types of early subjects that shared triples point to (``dg:mention`` -> span) travel beside
+those triples in their bucket (*hint* lines).
+
 ``local`` is a hint, checked: a subject that contains the key but that another graph states too (the
 document ``doc/text/<key>``, described in the corpus graph) is moved to the shared subjects in
 :meth:`~PartValidator.finish`. Not detected: a subject that two graphs both call local (its IRI would hold
@@ -44,19 +55,20 @@ both keys). Blank nodes are refused; the build writes none (the shapes want IRIs
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
 import zlib
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import chain, islice
+from itertools import chain
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import BinaryIO, Protocol, TextIO
 
-from rdflib import BNode
+from rdflib import BNode, URIRef
 from rdflib.term import Node
 
 from graph.errors import OutputError
@@ -72,7 +84,7 @@ from graph.validate import (
 )
 from graph.workers import jobs_for, worker_pool
 
-__all__ = ["PartValidator"]
+__all__ = ["BuildingDataset", "PartValidator"]
 
 Triple = tuple[Node, Node, Node]
 
@@ -80,6 +92,22 @@ Triple = tuple[Node, Node, Node]
 #: gather a subject's triples one bucket at a time.
 BUCKETS = 64
 _RDF_TYPE = ntriples_term(RDF.type)
+#: A hint line in a bucket: ``<subject> #type <object> <rdf:type> <shadow> .`` gives the (shadow) type of
+#: an early subject a shared triple of ``<subject>`` points to. A data line has an IRI where "#type" is.
+_HINT = "#type "
+#: A source's key in an IRI (16 hex digits).
+_KEY = re.compile(r"[0-9a-f]{16}")
+
+
+class BuildingDataset(Protocol):
+    """What :meth:`PartValidator.add` asks of the dataset a build fills (a :class:`~graph.quads.QuadSet`)."""
+
+    def objects(self, subject: Node | None, predicate: Node) -> Iterator[Node]: ...
+
+    def others_state(self, subject: Node, triples: Sequence[Triple]) -> bool:
+        """Whether a graph other than the one holding ``triples`` (all about ``subject``) states anything
+        about ``subject`` (looking at their predicates and rdf:type)."""
+        ...
 
 
 class PartValidator:
@@ -97,12 +125,14 @@ class PartValidator:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
         self.part_size, self.engine = part_size, engine
         self.jobs = jobs_for(jobs)
-        self.parts = 0  # how many parts finish() validated
+        self.parts = 0  # how many parts were validated
+        self.early_parts = 0  # of which while the graphs were still being added
+        self.revalidated = False  # finish() found that the early results could not stand
         self._folder = tempfile.TemporaryDirectory(prefix="directives-validate-")
         root = Path(self._folder.name)
         self._local_path = root / "local.nt"
         self._bucket_paths = [root / f"shared-{n:02d}.nt" for n in range(BUCKETS)]
-        self._local: TextIO = self._local_path.open("w", encoding="utf-8")
+        self._local: BinaryIO = self._local_path.open("wb")
         self._buckets: list[TextIO] = [p.open("w", encoding="utf-8") for p in self._bucket_paths]
         self._types: dict[str, tuple[str, ...]] = {}  # "<iri>" -> the shadows of its classes, "<class>"
         self._shadows: dict[str, str] = {}  # "<class>" -> "<its shadow>"
@@ -111,6 +141,15 @@ class PartValidator:
         self._alone = validate_serialized("", "ntriples", engine=engine).results
         self._alone_foci = {f"<{v.focus}>" for v in self._alone}
         self._alone_stated: set[str] = set()
+        # early parts: the part being filled, its type lines, the results found, the parts in the workers
+        self._early_lines: list[str] = []
+        self._early_types: set[str] = set()
+        self._found: list[Violation] = []
+        self._waiting: deque[Future[list[Violation]]] = deque()
+        self._pool: ProcessPoolExecutor | None = None
+        self._referred: dict[str, frozenset[str]] = {}  # "<iri>" outside its graph -> shadows it had then
+        self._blocks: dict[str, tuple[int, int]] = {}  # key -> its early subjects' lines in the local file
+        self._stated_elsewhere: set[str] = set()  # keyed subjects another graph also states
         self._open = True
 
     def __enter__(self) -> PartValidator:
@@ -121,23 +160,30 @@ class PartValidator:
     ) -> None:
         self.close()
 
-    def add(self, triples: Iterable[Triple], local: str | None = None) -> None:
+    def add(
+        self, triples: Iterable[Triple], local: str | None = None, dataset: BuildingDataset | None = None
+    ) -> None:
         """One named graph. Triples whose subject IRI contains ``local`` (a source's 16-hex key) are this
         graph's own and are kept together; the others are gathered by subject with every other graph's.
+        With ``dataset`` too, the graph's own subjects that no other graph states are validated now (see
+        the module's notes on early parts).
 
         Raises :class:`ValueError` on a blank node, and after :meth:`finish`.
         """
         self._check_open()
+        if local and dataset is not None:
+            self._add_early(triples, local, dataset)
+            return
         mine: list[str] = []
         for triple in triples:
-            subject, line = self._line(triple)
+            subject, _, line = self._line(triple)
             if local and local in subject:
                 mine.append(line)
             else:
                 self._buckets[_bucket(subject)].write(line)
         if mine:
             mine.append("\n")  # a blank line ends the graph
-            self._local.write("".join(mine))
+            self._local.write("".join(mine).encode("utf-8"))
 
     def finish(self) -> ValidationReport:
         """Validate everything added, part by part, and return the report of the whole: the results
@@ -146,12 +192,23 @@ class PartValidator:
         """
         self._check_open()
         try:
+            if self._early_lines:
+                self._submit()
             self._local.close()
             for handle in self._buckets:
                 handle.close()
             shared = self._shared_subjects()
-            parts = _packed(chain(self._local_groups(shared), self._shared_groups()), self.part_size)
-            found = self._check(self._part(lines) for lines in parts)
+            self._collect(wait=True)
+            found = self._found
+            groups: Iterable[list[str]] = self._shared_groups()
+            if self._blocks and not self._early_results_stand(shared):
+                # validate everything again, as if no part had been validated early
+                self.revalidated = True
+                found = []
+                self._index_local_types()
+            if not self._blocks or self.revalidated:
+                groups = chain(self._local_groups(shared), groups)
+            found.extend(self._check(self._part(lines) for lines in _packed(groups, self.part_size)))
             found.extend(v for v in self._alone if f"<{v.focus}>" not in self._alone_stated)
         finally:
             self.close()
@@ -160,9 +217,12 @@ class PartValidator:
         return ValidationReport(conforms=not results, results=results, text="\n".join(lines))
 
     def close(self) -> None:
-        """Remove the temporary folder (finish() does so itself)."""
+        """Remove the temporary folder and stop the workers (finish() does so itself)."""
         if self._open:
             self._open = False
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = None
             self._local.close()
             for handle in self._buckets:
                 handle.close()
@@ -174,51 +234,178 @@ class PartValidator:
         if not self._open:
             raise ValueError("this PartValidator is finished; make a new one.")
 
-    def _line(self, triple: Triple) -> tuple[str, str]:
+    def _text(self, triple: Triple) -> tuple[str, str, str]:
+        """(subject, predicate, object) as N-Triples terms."""
         s, p, o = triple
         if isinstance(s, BNode) or isinstance(o, BNode):
             raise ValueError(f"blank node in ({s.n3()} {p.n3()} {o.n3()}): skolemize the data first.")
-        subject, obj = s.n3(), ntriples_term(o)
         predicate = self._terms.get(p)
         if predicate is None:
             predicate = self._terms[p] = ntriples_term(p)
+        return s.n3(), predicate, ntriples_term(o)
+
+    def _shadow(self, cls: str) -> str:
+        shadow = self._shadows.get(cls)
+        if shadow is None:
+            shadow = self._shadows[cls] = sys.intern(f"<{shadow_class(cls[1:-1])}>")
+        return shadow
+
+    def _line(self, triple: Triple) -> tuple[str, str, str]:
+        """(subject, object, line) of a triple that goes to the index and the files."""
+        subject, predicate, obj = self._text(triple)
         if predicate == _RDF_TYPE:
             known = self._types.get(subject, ())
-            shadow = self._shadows.get(obj)
-            if shadow is None:
-                shadow = self._shadows[obj] = sys.intern(f"<{shadow_class(obj[1:-1])}>")
+            shadow = self._shadow(obj)
             if shadow not in known:
                 self._types[subject] = (*known, shadow)
         if subject in self._alone_foci:
             self._alone_stated.add(subject)
-        return subject, f"{subject} {predicate} {obj} .\n"
+        return subject, obj, f"{subject} {predicate} {obj} .\n"
+
+    def _add_early(self, triples: Iterable[Triple], key: str, dataset: BuildingDataset) -> None:
+        """A source graph: its own subjects that no other graph states go to the early part at once."""
+        by_subject: dict[Node, list[Triple]] = {}
+        for triple in triples:
+            by_subject.setdefault(triple[0], []).append(triple)
+        own: dict[str, list[tuple[Triple, str, str]]] = {}  # "<s>" -> (triple, object, line)
+        types: dict[str, list[str]] = {}  # "<s>" -> shadows, of the early subjects
+        shared: list[Triple] = []
+        for node, group in by_subject.items():
+            subject = node.n3() if isinstance(node, URIRef) else ""
+            if key not in subject:
+                shared.extend(group)
+            elif dataset.others_state(node, group):
+                self._stated_elsewhere.add(subject)
+                shared.extend(group)
+            else:
+                rows = own[subject] = []
+                for triple in group:
+                    _, predicate, obj = self._text(triple)
+                    rows.append((triple, obj, f"{subject} {predicate} {obj} .\n"))
+                    if predicate == _RDF_TYPE:
+                        types.setdefault(subject, []).append(self._shadow(obj))
+                if subject in self._alone_foci:
+                    self._alone_stated.add(subject)
+        for triple in shared:
+            subject, obj, line = self._line(triple)
+            bucket = self._buckets[_bucket(subject)]
+            bucket.write(line)
+            for shadow in types.get(obj, ()):
+                bucket.write(f"{subject} {_HINT}{obj} {_RDF_TYPE} {shadow} .\n")
+        if not own:
+            return
+        lines: list[str] = []
+        type_lines: set[str] = set()
+        for rows in own.values():
+            for (_, _, o), obj, line in rows:
+                lines.append(line)
+                if not isinstance(o, URIRef):
+                    continue
+                shadows: Iterable[str] | None = types.get(obj)
+                if shadows is None:  # an untyped subject of this graph has no types anywhere else
+                    shadows = () if obj in own else self._referred_types(o, obj, dataset)
+                type_lines.update(f"{obj} {_RDF_TYPE} {shadow} .\n" for shadow in shadows)
+        start = self._local.tell()
+        self._local.write(("".join(lines) + "\n").encode("utf-8"))
+        self._blocks[key] = (start, self._local.tell())
+        if self._early_lines and len(self._early_lines) + len(lines) > self.part_size:
+            self._submit()
+        self._early_lines.extend(lines)
+        self._early_types.update(type_lines)
+
+    def _referred_types(self, node: URIRef, obj: str, dataset: BuildingDataset) -> frozenset[str]:
+        """The shadows of what ``dataset`` types ``node`` as now, remembered to be checked in finish()."""
+        found = self._referred.get(obj)
+        if found is None:
+            found = frozenset(self._shadow(ntriples_term(c)) for c in dataset.objects(node, RDF.type))
+            self._referred[obj] = found
+        return found
+
+    def _submit(self) -> None:
+        """Validate the early part (in a worker when there are several)."""
+        lines, types = "".join(self._early_lines), "".join(sorted(self._early_types))
+        self._early_lines, self._early_types = [], set()
+        self.parts += 1
+        self.early_parts += 1
+        if self.jobs == 1:
+            self._found.extend(_check_part(lines, types, self.engine))
+            return
+        self._waiting.append(self._workers().submit(_check_part, lines, types, self.engine))
+        self._collect(wait=False)
+
+    def _workers(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = worker_pool(self.jobs, fresh=True)
+        return self._pool
+
+    def _collect(self, *, wait: bool) -> None:
+        """Take the results of the parts done; with ``wait``, of every part; without, wait only while more
+        than two parts a worker are waiting (so that memory holds a few parts only)."""
+        try:
+            while self._waiting and (wait or self._waiting[0].done() or len(self._waiting) > 2 * self.jobs):
+                self._found.extend(self._waiting.popleft().result())
+        except BrokenProcessPool as exc:
+            raise _broken() from exc
 
     # --- finishing -----------------------------------------------------------------------------------------
+
+    def _early_results_stand(self, shared: set[str]) -> bool:
+        """No IRI an early part pointed to has other types now, and no early subject was stated again."""
+        for obj, then in self._referred.items():
+            now = frozenset(self._types.get(obj, ()))
+            if now != then or (not now and any(k in self._blocks for k in _KEY.findall(obj))):
+                return False  # (an untyped IRI with a key might be an early subject of another graph)
+        candidates: dict[str, set[str]] = {}  # key -> shared subjects that carry it
+        for subject in shared - self._stated_elsewhere:
+            for key in _KEY.findall(subject):
+                if key in self._blocks:
+                    candidates.setdefault(key, set()).add(subject)
+        if not candidates:
+            return True
+        with self._local_path.open("rb") as local:
+            for key, subjects in candidates.items():
+                start, end = self._blocks[key]
+                local.seek(start)
+                block = local.read(end - start).decode("utf-8")
+                if any(line[: line.find(" ")] in subjects for line in block.splitlines()):
+                    return False
+        return True
+
+    def _index_local_types(self) -> None:
+        """Index the types of the early subjects too (to validate everything again)."""
+        with self._local_path.open(encoding="utf-8") as lines:
+            for line in lines:
+                if line != "\n":
+                    subject, predicate, rest = line.split(" ", 2)
+                    if predicate == _RDF_TYPE:
+                        shadow = self._shadow(rest[: rest.rindex(" .")])
+                        known = self._types.get(subject, ())
+                        if shadow not in known:
+                            self._types[subject] = (*known, shadow)
 
     def _check(self, parts: Iterator[tuple[str, str]]) -> list[Violation]:
         """Validate the parts, in ``jobs`` worker processes when there are several parts (a few at a time,
         so that memory holds a few parts only)."""
         found: list[Violation] = []
-        first = list(islice(parts, 2))
-        if self.jobs == 1 or len(first) < 2:
-            for lines, types in chain(first, parts):
+        pending = next(parts, None)
+        if pending is None:
+            return found
+        following = next(parts, None)
+        if self.jobs == 1 or (following is None and self._pool is None):
+            for lines, types in chain([pending], [following] if following else [], parts):
                 found.extend(_check_part(lines, types, self.engine))
             return found
         try:
-            with worker_pool(self.jobs, fresh=True) as pool:
-                waiting: deque[Future[list[Violation]]] = deque()
-                for lines, types in chain(first, parts):
-                    waiting.append(pool.submit(_check_part, lines, types, self.engine))
-                    while len(waiting) > 2 * self.jobs:
-                        found.extend(waiting.popleft().result())
-                while waiting:
+            pool = self._workers()
+            waiting: deque[Future[list[Violation]]] = deque()
+            for lines, types in chain([pending], [following] if following else [], parts):
+                waiting.append(pool.submit(_check_part, lines, types, self.engine))
+                while len(waiting) > 2 * self.jobs:
                     found.extend(waiting.popleft().result())
+            while waiting:
+                found.extend(waiting.popleft().result())
         except BrokenProcessPool as exc:
-            raise OutputError(
-                "a validation worker process stopped before it could finish.",
-                hint="When you call directive-graph from a Python script, put the call under "
-                '`if __name__ == "__main__":` (workers start afresh and import the script), or pass jobs=1.',
-            ) from exc
+            raise _broken() from exc
         return found
 
     def _shared_subjects(self) -> set[str]:
@@ -261,14 +448,29 @@ class PartValidator:
     def _part(self, lines: list[str]) -> tuple[str, str]:
         """One part: its triples, and the (shadow) types of the IRIs they point to."""
         self.parts += 1
-        objects = set()
+        data: list[str] = []
+        objects: set[str] = set()
+        type_lines: set[str] = set()
         for line in lines:
             end = line.index(" ")
+            if line.startswith(_HINT, end + 1):
+                type_lines.add(line[end + 1 + len(_HINT) :])
+                continue
+            data.append(line)
             objects.add(line[line.index(" ", end + 1) + 1 : -3])  # the rest before " .\n"
         types = self._types
-        return "".join(lines), "".join(
+        type_lines.update(
             f"{o} {_RDF_TYPE} {c} .\n" for o in objects if o[0] == "<" for c in types.get(o, ())
         )
+        return "".join(data), "".join(sorted(type_lines))
+
+
+def _broken() -> OutputError:
+    return OutputError(
+        "a validation worker process stopped before it could finish.",
+        hint="When you call directive-graph from a Python script, put the call under "
+        '`if __name__ == "__main__":` (workers start afresh and import the script), or pass jobs=1.',
+    )
 
 
 def _check_part(lines: str, types: str, engine: Engine) -> list[Violation]:

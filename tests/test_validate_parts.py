@@ -240,3 +240,85 @@ def test_a_finished_validator_refuses_more(tmp_path: Path):
 def test_bad_options_are_refused(options: dict[str, object]):
     with pytest.raises(ValueError):
         PartValidator(**options)  # type: ignore[arg-type]
+
+
+# --- early parts: validated while a build adds its graphs ---------------------------------------------------
+
+
+def as_a_build_streams(
+    graphs: NamedGraphs, part_size: int, engine: str = "rudof", jobs: int = 1, later: NamedGraphs = ()
+) -> tuple[ValidationReport, PartValidator]:
+    """As :class:`graph.pipeline._Emitter` streams: the dataset holds the graphs built so far; each source
+    graph is added with it and let go; the other graphs (and ``later``, which the dataset never held)
+    come last."""
+    dataset = QuadSet()
+    for name, triples in graphs:
+        sink = dataset.graph(name)
+        for triple in triples:
+            sink.add(triple)
+    with PartValidator(part_size=part_size, engine=engine, jobs=jobs) as validator:  # type: ignore[arg-type]
+        for name, triples in graphs:
+            key = local_key(name)
+            if key is not None:
+                validator.add(triples, key, dataset)
+                dataset.drop(name)
+        for name, triples in [*graphs, *later]:
+            if local_key(name) is None:
+                validator.add(triples)
+        return validator.finish(), validator
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_seeds_validated_early_give_the_whole_report(seeds: NamedGraphs, engine: str):
+    report, validator = as_a_build_streams(seeds, part_size=200, engine=engine)
+    assert validator.early_parts >= 3 and not validator.revalidated
+    assert_same(report, whole(seeds, engine), engine)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_synthetic_corpus_validated_early_gives_the_whole_report(synthetic: NamedGraphs, jobs: int):
+    report, validator = as_a_build_streams(synthetic, part_size=2_000, jobs=jobs)
+    assert validator.early_parts >= 10 and not validator.revalidated
+    assert_same(report, whole(synthetic), "rudof")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_broken_data_validated_early_gives_the_whole_report(seeds: NamedGraphs, jobs: int):
+    data = broken(seeds)
+    report, _validator = as_a_build_streams(data, part_size=200, jobs=jobs)
+    assert_same(report, whole(data), "rudof")
+
+
+def test_a_type_given_after_an_early_part_used_it_makes_everything_validated_again(seeds: NamedGraphs):
+    """The Politburo is a dg:PartyBody when the signature of 16-TB/TW (an early subject) points to it; a
+    later graph makes it a document too, which the early part could not know."""
+    later: NamedGraphs = [(DGID["graph/zz-later"], [(POLITBURO, RDF.type, DG.StateDocument)])]
+    report, validator = as_a_build_streams(seeds, part_size=200, later=later)
+    assert validator.revalidated
+    assert_same(report, whole([*seeds, *later]), "rudof")
+
+
+def test_an_early_subject_stated_again_later_makes_everything_validated_again(seeds: NamedGraphs):
+    selector = first_of(seeds, OA.TextPositionSelector)
+    later: NamedGraphs = [
+        (DGID["graph/zz-later"], [(selector, OA.start, Literal(10**6, datatype=XSD.integer))])
+    ]
+    report, validator = as_a_build_streams(seeds, part_size=200, later=later)
+    assert validator.revalidated
+    union = whole([*seeds, *later])
+    assert str(selector) in {v.focus for v in union.results}
+    assert_same(report, union, "rudof")
+
+
+def test_a_keyed_subject_the_corpus_graph_describes_is_not_validated_early():
+    key = "601267935730b446"
+    graphs: NamedGraphs = [
+        (DGID[f"graph/source/{key}"], [(TEXT_DOC, DG.expressedIn, DGID[f"source/{key}"])]),
+        (
+            CORPUS_GRAPH,
+            [(TEXT_DOC, RDF.type, DG.PartyDocument), (TEXT_DOC, RDFS.label, Literal("Thông báo", lang="vi"))],
+        ),
+    ]
+    report, validator = as_a_build_streams(graphs, part_size=1)
+    assert validator.early_parts == 0 and not validator.revalidated
+    assert report == whole(graphs)
