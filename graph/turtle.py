@@ -213,12 +213,20 @@ class DatasetWriter:
         if not group:
             return
         separator = b"" if self._first else b"\n"
-        if self.trig is not None:
-            inner = "\n\n".join(self.writer.blocks(group, indent="    "))
-            self.trig.write(separator + f"{self.writer.term(name)} {{\n{inner}\n}}\n".encode())
         union = [t for t in group if self._first_time(t, local)]
+        # Most graphs (a source's) hold no statement written before: their Turtle blocks are their TriG
+        # blocks, indented (no block holds a raw line break: literals and IRIs escape them).
+        blocks = list(self.writer.blocks(group)) if len(union) == len(group) else None
+        if self.trig is not None:
+            if blocks is not None:
+                inner = "\n\n".join("    " + block.replace("\n", "\n    ") for block in blocks)
+            else:
+                inner = "\n\n".join(self.writer.blocks(group, indent="    "))
+            self.trig.write(separator + f"{self.writer.term(name)} {{\n{inner}\n}}\n".encode())
         if union and self.turtle is not None:
-            self.turtle.write(separator + ("\n\n".join(self.writer.blocks(union)) + "\n").encode())
+            if blocks is None:
+                blocks = list(self.writer.blocks(union))
+            self.turtle.write(separator + ("\n\n".join(blocks) + "\n").encode())
         self.triples += len(union)
         self._first = False
         self.writer.forget()

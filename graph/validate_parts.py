@@ -193,7 +193,7 @@ class PartValidator:
         self._check_open()
         try:
             if self._early_lines:
-                self._submit()
+                self._submit(last=True)
             self._local.close()
             for handle in self._buckets:
                 handle.close()
@@ -321,16 +321,20 @@ class PartValidator:
             self._referred[obj] = found
         return found
 
-    def _submit(self) -> None:
-        """Validate the early part (in a worker when there are several)."""
+    def _submit(self, *, last: bool = False) -> None:
+        """Validate the early part: in a worker, unless there is one worker, or this part is the ``last``
+        and the only one (a small build does not wait for workers to start)."""
         lines, types = "".join(self._early_lines), "".join(sorted(self._early_types))
         self._early_lines, self._early_types = [], set()
         self.parts += 1
         self.early_parts += 1
-        if self.jobs == 1:
+        if self.jobs == 1 or (last and self._pool is None):
             self._found.extend(_check_part(lines, types, self.engine))
             return
-        self._waiting.append(self._workers().submit(_check_part, lines, types, self.engine))
+        try:
+            self._waiting.append(self._workers().submit(_check_part, lines, types, self.engine))
+        except BrokenProcessPool as exc:
+            raise _broken() from exc
         self._collect(wait=False)
 
     def _workers(self) -> ProcessPoolExecutor:

@@ -98,3 +98,31 @@ def test_the_naive_baseline_builds_the_same_graph(tmp_path: Path):
     a.parse(tmp_path / "naive" / "graph.trig", format="trig")
     b.parse(tmp_path / "real" / "graph.trig", format="trig")
     assert {(s, p, o, str(g)) for s, p, o, g in a.quads()} == {(s, p, o, str(g)) for s, p, o, g in b.quads()}
+
+
+def test_a_script_without_the_main_guard_is_told_what_to_do(tmp_path: Path):
+    """Validation workers start afresh and import the calling script: read from standard input (or run
+    without ``if __name__ == "__main__":``), that fails; the build says why instead of hanging or dumping
+    a pool error."""
+    import subprocess
+    import sys
+
+    from graph.synth import generate_corpus
+
+    generate_corpus(tmp_path / "texts", docs=300, seed=3)
+    script = (
+        "from pathlib import Path\n"
+        "from graph.errors import OutputError\n"
+        "from graph.pipeline import run_build\n"
+        "try:\n"
+        f"    run_build(Path({str(tmp_path / 'texts')!r}), Path({str(tmp_path / 'out')!r}),\n"
+        "              html=False, jobs=2)\n"
+        "except OutputError as exc:\n"
+        "    print('OutputError:', exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-"], input=script, capture_output=True, text=True, cwd=tmp_path, timeout=600
+    )
+    assert "OutputError: a validation worker process stopped" in done.stdout, done.stderr[-2000:]
+    assert '__name__ == "__main__"' in done.stdout
+    assert not (tmp_path / "out").exists()  # nothing was written
