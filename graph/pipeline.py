@@ -178,6 +178,8 @@ def _build_with_curation(data: BuildInput, report: BuildReport, emitter: _Emitte
                 emitter.start()
             return build_quads(data, emitter)
         except DirectiveGraphError as exc:
+            for src, _ in data.texts:
+                src.reload()  # the emitter let the texts go as it wrote them
             facts: list[CuratedRelation | CuratedAttribute] = [
                 *data.curation.relations,
                 *data.curation.attributes,
@@ -213,7 +215,8 @@ def run_build(
     Extractions are cached beside it in ``.out.cache`` (``cache=False`` to extract everything again).
 
     Each source's named graph is written (TriG, and the Turtle union), projected for the views and let go
-    as soon as it is complete, so that memory holds the corpus graph and one source's graph at a time.
+    as soon as it is complete, and so is its text, so that memory holds the corpus graph and one source's
+    graph and text at a time.
     Nothing reaches ``out`` unless the whole build succeeds (see :func:`graph.outputs.staged_output`)."""
     from graph.outputs import MANIFEST, staged_output
 
@@ -300,6 +303,7 @@ class _Emitter:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(src.text, encoding="utf-8")
         sink.dataset.drop(sink.identifier)
+        src.release()  # read again if the build starts over (see _build_with_curation)
 
     def finish(self, quads: QuadSet) -> tuple[int, int]:
         """Write the graphs still held (corpus, curation); (distinct statements, relations)."""

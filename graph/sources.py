@@ -53,6 +53,25 @@ class SourceText:
     warnings: tuple[str, ...] = ()
     media_type: str = "text/plain"  # MEDIA_TYPES[suffix]
 
+    def release(self) -> None:
+        """Let the text go once a build has written all it needs from it (a 100,000-text corpus holds
+        over a gigabyte of text); ``text`` is empty until :meth:`reload`. The one change this frozen
+        record allows."""
+        object.__setattr__(self, "text", "")
+
+    def reload(self) -> None:
+        """Read a released text again; :class:`SourceError` if the file changed meanwhile."""
+        if self.text:
+            return
+        again = read_source(self.path)
+        if again.sha256 != self.sha256:
+            raise SourceError(
+                "changed while the build was running; nothing was written.",
+                path=self.path,
+                hint="Build again once the sources stay put.",
+            )
+        object.__setattr__(self, "text", again.text)
+
 
 def find_sources(root: Path) -> list[Path]:
     """Every candidate text below ``root``, sorted, curation files and READMEs excluded."""

@@ -31,6 +31,7 @@ from rdflib.namespace import RDF
 
 from graph.cli import cli
 from graph.namespaces import DG, OA
+from graph.sources import read_source
 from graph.synth.hazards import windows_1258
 
 ROOT = Path(__file__).parents[1]
@@ -593,6 +594,11 @@ def test_a_curation_entry_about_an_unknown_document_is_reported_and_the_rest_kep
     assert "999-NQ/TW" not in {str(n) for n in graph.objects(None, DG.number)}
     assert len(list(graph.subjects(RDF.type, DG.CurationRecord))) == 1
     assert "the register of 2023" in (out / "graph.ttl").read_text(encoding="utf-8")
+    # the build started over without the bad fact: the texts it had let go were read again
+    sizes = {int(n) for n in graph.objects(None, DG.characterCount)}
+    assert sizes and 0 not in sizes
+    for copy in (out / "texts").iterdir():
+        assert copy.read_text(encoding="utf-8") == read_source(sources / copy.name).text
 
 
 def test_load_curation_can_keep_the_good_facts_beside_a_bad_one(tmp_path: Path) -> None:

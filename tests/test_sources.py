@@ -87,3 +87,17 @@ def test_unsupported_suffix_says_what_to_do(tmp_path: Path):
 def test_missing_folder(tmp_path: Path):
     with pytest.raises(SourceError, match="no such folder"):
         find_sources(tmp_path / "nope")
+
+
+def test_a_released_text_is_read_again_and_a_changed_file_is_refused(tmp_path: Path):
+    path = tmp_path / "kl-55.txt"
+    path.write_text("Kết luận số 55-KL/TU\n", encoding="utf-8")
+    src = read_source(path, tmp_path)
+    src.release()
+    assert src.text == ""
+    src.reload()
+    assert src.text == "Kết luận số 55-KL/TU\n"
+    src.release()
+    path.write_text("Kết luận số 56-KL/TU\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="changed while the build was running"):
+        src.reload()
