@@ -339,7 +339,8 @@ class PartValidator:
 
     def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = worker_pool(self.jobs, fresh=True)
+            # niced: while the build goes on, the parts must not slow the build itself down
+            self._pool = worker_pool(self.jobs, fresh=True, nice=10)
         return self._pool
 
     def _collect(self, *, wait: bool) -> None:

@@ -15,19 +15,25 @@ def jobs_for(jobs: int | None) -> int:
     return max(1, jobs or os.cpu_count() or 1)
 
 
-def worker_pool(jobs: int, *, fresh: bool = False) -> ProcessPoolExecutor:
+def worker_pool(jobs: int, *, fresh: bool = False, nice: int = 0) -> ProcessPoolExecutor:
     """A pool of ``jobs`` processes that exit on their own when the process that started them is gone
     (killed), instead of waiting forever. Workers are forked, or with ``fresh`` started anew (forkserver):
     a library that keeps threads of its own (pyrudof) deadlocks in a forked copy of a process that used it.
+    With ``nice``, the workers yield the processor to the process that started them (which validation
+    workers do while the build they check goes on: the build is the longer path).
     """
     context = multiprocessing.get_context("forkserver" if fresh else "fork")
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_watch_parent)
+    return ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_watch_parent, initargs=(nice,)
+    )
 
 
-def _watch_parent() -> None:
+def _watch_parent(nice: int = 0) -> None:
     """Exit when the parent is gone: the build itself, or the fork server, which stops with the build."""
     import threading
 
+    if nice:
+        os.nice(nice)
     parent = os.getppid()
 
     def watch() -> None:
