@@ -63,7 +63,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, Protocol, TextIO
@@ -199,17 +199,21 @@ class PartValidator:
                 handle.close()
             shared = self._shared_subjects()
             self._collect(wait=True)
-            found = self._found
             groups: Iterable[list[str]] = self._shared_groups()
             if self._blocks and not self._early_results_stand(shared):
                 # validate everything again, as if no part had been validated early
                 self.revalidated = True
-                found = []
+                self._found = []
                 self._index_local_types()
             if not self._blocks or self.revalidated:
                 groups = chain(self._local_groups(shared), groups)
-            found.extend(self._check(self._part(lines) for lines in _packed(groups, self.part_size)))
-            found.extend(v for v in self._alone if f"<{v.focus}>" not in self._alone_stated)
+            parts = (self._part(lines) for lines in _packed(groups, self.part_size))
+            first = list(islice(parts, 2))
+            here = self.jobs == 1 or (len(first) < 2 and self._pool is None)
+            for text, types in chain(first, parts):
+                self._validate(text, types, here=here)
+            self._collect(wait=True)
+            found = [*self._found, *(v for v in self._alone if f"<{v.focus}>" not in self._alone_stated)]
         finally:
             self.close()
         results = tuple(sorted(found, key=lambda v: (v.focus, v.path or "", v.message)))
@@ -250,14 +254,17 @@ class PartValidator:
             shadow = self._shadows[cls] = sys.intern(f"<{shadow_class(cls[1:-1])}>")
         return shadow
 
+    def _index_type(self, subject: str, cls: str) -> None:
+        known = self._types.get(subject, ())
+        shadow = self._shadow(cls)
+        if shadow not in known:
+            self._types[subject] = (*known, shadow)
+
     def _line(self, triple: Triple) -> tuple[str, str, str]:
         """(subject, object, line) of a triple that goes to the index and the files."""
         subject, predicate, obj = self._text(triple)
         if predicate == _RDF_TYPE:
-            known = self._types.get(subject, ())
-            shadow = self._shadow(obj)
-            if shadow not in known:
-                self._types[subject] = (*known, shadow)
+            self._index_type(subject, obj)
         if subject in self._alone_foci:
             self._alone_stated.add(subject)
         return subject, obj, f"{subject} {predicate} {obj} .\n"
@@ -326,9 +333,13 @@ class PartValidator:
         and the only one (a small build does not wait for workers to start)."""
         lines, types = "".join(self._early_lines), "".join(sorted(self._early_types))
         self._early_lines, self._early_types = [], set()
-        self.parts += 1
         self.early_parts += 1
-        if self.jobs == 1 or (last and self._pool is None):
+        self._validate(lines, types, here=self.jobs == 1 or (last and self._pool is None))
+
+    def _validate(self, lines: str, types: str, *, here: bool) -> None:
+        """Validate a part in this process (``here``) or in a worker (the results are collected later)."""
+        self.parts += 1
+        if here:
             self._found.extend(_check_part(lines, types, self.engine))
             return
         try:
@@ -383,35 +394,7 @@ class PartValidator:
                 if line != "\n":
                     subject, predicate, rest = line.split(" ", 2)
                     if predicate == _RDF_TYPE:
-                        shadow = self._shadow(rest[: rest.rindex(" .")])
-                        known = self._types.get(subject, ())
-                        if shadow not in known:
-                            self._types[subject] = (*known, shadow)
-
-    def _check(self, parts: Iterator[tuple[str, str]]) -> list[Violation]:
-        """Validate the parts, in ``jobs`` worker processes when there are several parts (a few at a time,
-        so that memory holds a few parts only)."""
-        found: list[Violation] = []
-        pending = next(parts, None)
-        if pending is None:
-            return found
-        following = next(parts, None)
-        if self.jobs == 1 or (following is None and self._pool is None):
-            for lines, types in chain([pending], [following] if following else [], parts):
-                found.extend(_check_part(lines, types, self.engine))
-            return found
-        try:
-            pool = self._workers()
-            waiting: deque[Future[list[Violation]]] = deque()
-            for lines, types in chain([pending], [following] if following else [], parts):
-                waiting.append(pool.submit(_check_part, lines, types, self.engine))
-                while len(waiting) > 2 * self.jobs:
-                    found.extend(waiting.popleft().result())
-            while waiting:
-                found.extend(waiting.popleft().result())
-        except BrokenProcessPool as exc:
-            raise _broken() from exc
-        return found
+                        self._index_type(subject, rest[: rest.rindex(" .")])
 
     def _shared_subjects(self) -> set[str]:
         subjects: set[str] = set()
@@ -452,7 +435,6 @@ class PartValidator:
 
     def _part(self, lines: list[str]) -> tuple[str, str]:
         """One part: its triples, and the (shadow) types of the IRIs they point to."""
-        self.parts += 1
         data: list[str] = []
         objects: set[str] = set()
         type_lines: set[str] = set()
