@@ -60,7 +60,10 @@ class SizeResult:
     trace_p95_ms: float | None = None
     query_p50_ms: float | None = None
     query_p95_ms: float | None = None
-    queries: dict[str, float] = field(default_factory=dict)
+    # per named query: its calls, their p50, p95 and slowest time (ms)
+    queries: dict[str, dict[str, float | None]] = field(default_factory=dict)
+    # per named query whose parameters are all optional: the time of the call with none (the listing)
+    listings: dict[str, float] = field(default_factory=dict)
     network_load_s: float | None = None
     store_load_s: float | None = None
     render_overview_s: float | None = None
@@ -212,7 +215,8 @@ def _throughput(paths: list[Path]) -> tuple[float, float, float]:
 
 def _latencies(out: Path, result: SizeResult, rng: random.Random) -> None:
     """trace on the network the build saved; every named query on the graph loaded into Oxigraph (the
-    store ``directives query`` uses by default), each run 5 times; render times of the views."""
+    store ``directives query`` uses by default), on the calls of :func:`query_calls`, each timed once
+    after one warm-up call; render times of the views."""
     from graph.project import load_network
     from graph.sparql import named_queries
     from graph.store import open_store, run_named
@@ -239,19 +243,76 @@ def _latencies(out: Path, result: SizeResult, rng: random.Random) -> None:
     started = time.perf_counter()
     store.load(out / "graph.trig")
     result.store_load_s = time.perf_counter() - started
-    params = {"chain": {"number": G.nodes[roots[0]]["number"]} if roots else {}}
+    numbers = [G.nodes[n]["number"] for n in roots]
     for name, query in named_queries().items():
-        runs = []
-        for _ in range(5):
+        calls = query_calls(store, query, numbers, rng)
+        if not calls:
+            result.notes.append(f"named query {name}: no values for its required parameters; not measured")
+            continue
+        run_named(store, query, calls[0])  # warm the store's caches once per query
+        times = []
+        for params in calls:
             started = time.perf_counter()
-            run_named(store, query, params.get(name, {}))
-            runs.append((time.perf_counter() - started) * 1000)
-        result.queries[name] = statistics.median(runs)
+            run_named(store, query, params)
+            times.append((time.perf_counter() - started) * 1000)
+            if not params:
+                result.listings[name] = times[-1]
+        p50, p95 = _p50_p95(times)
+        result.queries[name] = {"calls": len(times), "p50_ms": p50, "p95_ms": p95, "max_ms": max(times)}
     store.close()
-    slowest = max(result.queries, key=result.queries.__getitem__)
-    result.query_p50_ms = result.queries[slowest]
-    result.notes.append(f"slowest named query: {slowest} ({result.query_p50_ms:.0f} ms)")
+    if not result.queries:
+        return
+    slowest = max(result.queries, key=lambda name: result.queries[name]["p50_ms"] or 0.0)
+    result.query_p50_ms = result.queries[slowest]["p50_ms"]
+    result.query_p95_ms = max(q["p95_ms"] or 0.0 for q in result.queries.values())
+    result.notes.append(f"slowest named query: {slowest} (p50 {result.query_p50_ms:.0f} ms)")
+    if result.listings:
+        longest = max(result.listings, key=result.listings.__getitem__)
+        result.notes.append(
+            f"longest listing (a query with none of its optional parameters): {longest} "
+            f"({result.listings[longest]:.0f} ms)"
+        )
     _render_times(G, out, roots[:1], result)
+
+
+# The values a researcher passes to a named query's parameters, read from the graph. Each query gives one
+# column of distinct values; "number" takes the documents trace is measured on instead.
+_PARAM_VALUES = {
+    "issuer": """PREFIX dg: <https://w3id.org/directive-graph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?v WHERE { ?d dg:issuer ?b . ?b skos:prefLabel ?v FILTER(LANG(?v) = "vi") } ORDER BY ?v""",
+    "year": """PREFIX dg: <https://w3id.org/directive-graph/ontology#>
+SELECT DISTINCT ?v WHERE { ?d dg:dateIssued ?date BIND(STR(YEAR(?date)) AS ?v) } ORDER BY ?v""",
+    "locality": """PREFIX dg: <https://w3id.org/directive-graph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?v WHERE { ?a a dg:ModelAdoption ; dg:locality ?p . ?p skos:prefLabel ?v } ORDER BY ?v""",
+    "relation": """PREFIX dg: <https://w3id.org/directive-graph/ontology#>
+SELECT DISTINCT ?v WHERE { ?r dg:relationType ?t BIND(STRAFTER(STR(?t), "#") AS ?v) } ORDER BY ?v""",
+}
+CALLS_PER_PARAM = 10
+
+
+def query_calls(store: Any, query: Any, numbers: list[str], rng: random.Random) -> list[dict[str, str]]:
+    """The calls a named query is timed on, as a researcher makes them: with every parameter optional,
+    the listing (no parameter) and then each parameter alone with up to 10 values drawn from the graph;
+    with a required parameter (``number``, the root of ``chain``), one call per document of ``numbers``.
+    A parameter the benchmark has no values for is left out."""
+    required = [name for name, doc in query.params.items() if not doc.lower().startswith("optional")]
+    if required:
+        if required != ["number"]:
+            return []
+        return [{"number": n} for n in numbers]
+    calls: list[dict[str, str]] = [{}]
+    for name in query.params:
+        if name == "number":
+            values = numbers[:CALLS_PER_PARAM]
+        elif name in _PARAM_VALUES:
+            values = [row[0] for row in store.query(_PARAM_VALUES[name]).rows if row[0]]
+            values = rng.sample(values, min(CALLS_PER_PARAM, len(values)))
+        else:
+            continue
+        calls.extend({name: value} for value in values)
+    return calls
 
 
 def _render_times(G: Any, out: Path, roots: list[str], result: SizeResult) -> None:
@@ -261,10 +322,13 @@ def _render_times(G: Any, out: Path, roots: list[str], result: SizeResult) -> No
     render.render_site(G, out / "bench-views", title="benchmark")
     result.render_overview_s = time.perf_counter() - started
     if roots:
+        # the chain page of the largest chain alone: the views without chain pages, then with that one
         started = time.perf_counter()
-        render.render_chain(G, roots[0], out / "bench-chain", title="benchmark")
-        # render_chain writes every view and the chain page: the chain's own cost is the difference
-        result.render_chain_s = max(0.0, time.perf_counter() - started - result.render_overview_s)
+        render.render_site(G, out / "bench-chain", title="benchmark", chain_budget=0)
+        bare = time.perf_counter() - started
+        started = time.perf_counter()
+        render.render_site(G, out / "bench-chain", title="benchmark", chain_roots=roots[:1], chain_budget=0)
+        result.render_chain_s = max(0.0, time.perf_counter() - started - bare)
 
 
 def _p50_p95(values: list[float]) -> tuple[float | None, float | None]:
@@ -287,12 +351,26 @@ def measure_size(
     timeout: float = 3600,
     baseline: bool = True,
     build_only: bool = False,
+    latencies_only: bool = False,
 ) -> SizeResult:
     """Generate ``docs`` synthetic texts under ``work`` and measure everything on them (with
-    ``build_only``, the build alone: no incremental rebuild, latencies or baseline)."""
+    ``build_only``, the build alone: no incremental rebuild, latencies or baseline; with
+    ``latencies_only``, trace, the named queries and the views on the corpus and build an earlier run
+    left in ``work``)."""
     from graph.synth import generate_corpus
 
     sources, out = work / f"corpus-{docs}", work / f"out-{docs}"
+    if latencies_only:
+        if not (out / "graph.trig").is_file() or not sources.is_dir():
+            raise FileNotFoundError(
+                f"{out / 'graph.trig'}: no earlier build of {docs} documents here; run the benchmark "
+                f"with --work {work} first (--build-only is enough)."
+            )
+        paths = _texts(sources)
+        result = SizeResult(docs=docs, text_mb=round(sum(p.stat().st_size for p in paths) / 1e6, 2))
+        result.notes.append("latencies only (--latencies-only), on the build an earlier run left")
+        _latencies(out, result, random.Random(seed))
+        return result
     generate_corpus(sources, docs=docs, seed=seed)
     paths = _texts(sources)
     sample = paths if len(paths) <= 2000 else random.Random(seed).sample(paths, 2000)

@@ -113,14 +113,16 @@ def render_site(
     filename: str = "index.html",
     chain_roots: Sequence[str] = (),
     limit: int = LIMIT,
+    chain_budget: int = CHAIN_BUDGET,
 ) -> Site:
     """Write the views: the overview as ``filename``, the timeline, the models, and a chain page for
-    every root document and for each of ``chain_roots``."""
+    each of ``chain_roots`` and for every root document, the largest first, while the chains drawn hold
+    fewer than ``chain_budget`` nodes in all."""
     _check(graph, filename, chain_roots)
     traced = chains.trace_graph(graph)
     members = {root: chains.chain_members(graph, root, traced) for root in chain_roots}
     for root in chains.roots(graph, traced=traced):  # the largest first, within the budget
-        if root not in members and sum(map(len, members.values())) < CHAIN_BUDGET:
+        if root not in members and sum(map(len, members.values())) < chain_budget:
             members[root] = chains.chain_members(graph, root, traced)
     roots = sorted(
         members, key=lambda r: (r not in chain_roots, -len(members[r]), display_label(graph.nodes[r]), r)

@@ -39,9 +39,16 @@ def main(argv: list[str] | None = None) -> int:
         help="measure the build alone: no incremental rebuild, latencies or baseline (for the largest sizes)",
     )
     parser.add_argument(
+        "--latencies-only",
+        action="store_true",
+        help="measure trace, the named queries and the views on the corpora and builds already in --work",
+    )
+    parser.add_argument(
         "--work", type=Path, help="keep corpora and outputs here (default: a temporary folder)"
     )
     args = parser.parse_args(argv)
+    if args.latencies_only and args.work is None:
+        parser.error("--latencies-only needs --work, the folder an earlier run kept")
     work = args.work or Path(tempfile.mkdtemp(prefix="dg-bench-"))
     results = []
     try:
@@ -54,9 +61,12 @@ def main(argv: list[str] | None = None) -> int:
                     timeout=args.timeout,
                     baseline=not args.no_baseline and size <= args.baseline_max,
                     build_only=args.build_only,
+                    latencies_only=args.latencies_only,
                 )
             )
             print(markdown_table(results[-1:]), file=sys.stderr)
+    except FileNotFoundError as exc:
+        parser.exit(2, f"benchmark: {exc}\n")
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)

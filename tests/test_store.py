@@ -255,3 +255,37 @@ def test_doctests(name):
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0
     assert result.failed == 0
+
+
+# A chain under R: A implements R; C implements A and also replaces R; B only cites A; D only cites R; E
+# implements B (B is outside the chain, so E is too). Each relation is stated directly and qualified.
+CHAIN_TTL = """
+@prefix dg: <https://w3id.org/directive-graph/ontology#> .
+@prefix : <urn:x:> .
+:R dg:number "1-NQ/TW" .
+:A dg:number "2-KL/TW" ; dg:implements :R ; dg:qualifiedRelation :a .
+:a dg:toDocument :R ; dg:relationType dg:implements .
+:C dg:number "3-KL/TU" ; dg:implements :A ; dg:replaces :R ; dg:qualifiedRelation :c1, :c2 .
+:c1 dg:toDocument :A ; dg:relationType dg:implements .
+:c2 dg:toDocument :R ; dg:relationType dg:replaces .
+:B dg:number "4-CV/TU" ; dg:cites :A ; dg:qualifiedRelation :b .
+:b dg:toDocument :A ; dg:relationType dg:cites .
+:D dg:number "5-CV/TU" ; dg:cites :R ; dg:qualifiedRelation :d .
+:d dg:toDocument :R ; dg:relationType dg:cites .
+:E dg:number "6-KH/HU" ; dg:implements :B ; dg:qualifiedRelation :e .
+:e dg:toDocument :B ; dg:relationType dg:implements .
+"""
+
+
+@pytest.mark.parametrize("spec", EMBEDDED)
+def test_chain_takes_other_relations_only_from_documents_in_the_chain(spec, tmp_path):
+    graph = Graph().parse(data=CHAIN_TTL, format="turtle")
+    with open_store(spec.format(tmp=tmp_path)) as opened:
+        opened.load(graph)
+        rows = run_named(opened, named_queries()["chain"], {"number": "1-NQ/TW"}).rows
+    assert sorted((r[1], r[2], r[3]) for r in rows) == [
+        ("2-KL/TW", "implements", "1-NQ/TW"),
+        ("3-KL/TU", "implements", "2-KL/TW"),
+        ("3-KL/TU", "replaces", "1-NQ/TW"),
+    ]
+    assert rows == run_query(graph, named_queries()["chain"], {"number": "1-NQ/TW"}).rows
