@@ -11,13 +11,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, SKOS, XSD
 
 from graph.curation import CuratedAttribute, CuratedRelation, Curation, DocRef
 from graph.doctypes import concept_code, labels
 from graph.extract.bodies import BodyInfo, resolve_body
 from graph.model import THIS, Extraction
-from graph.namespaces import DG, DGID, DOCTYPE, LEVEL, bind_prefixes
+from graph.namespaces import DCTERMS, DG, DGID, DOCTYPE, LEVEL, ORG, RDF, RDFS, SKOS, XSD, bind_prefixes
 from graph.places import PlaceRef, Places
 from graph.provenance import add_curation_record, add_span, source_iri
 from graph.quads import GraphSink, QuadSet

@@ -7,11 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from graph.extract.bodies import resolve_body
 from graph.model import THIS, Extraction, ModelMention, OwnDocument
-from graph.namespaces import DG, DGID, MODEL_FAMILY, MODEL_STATUS
+from graph.namespaces import DG, DGID, MODEL_FAMILY, MODEL_STATUS, RDF, RDFS, SKOS, XSD
 from graph.provenance import add_span
 from graph.sources import SourceText
 from graph.text import fold, slug

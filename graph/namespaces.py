@@ -2,12 +2,17 @@
 
 ``DG`` is closed (``_fail = True``): a typo in a term fails where it is made. ``tests/test_ontology.py``
 checks that this module and ``ontology/directive-graph.ttl`` declare the same terms.
+
+The namespaces here look each term up once: rdflib checks the name and makes a new ``URIRef`` on every
+attribute access (0.5-1 µs), and a build reads terms hundreds of times a document. ``RDF``, ``XSD`` and
+the other rdflib vocabularies are subclasses of rdflib's, with the same terms and the same checks.
 """
 
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib import namespace as _rdflib
+from rdflib.namespace import DefinedNamespace, DefinedNamespaceMeta
 
 __all__ = [
     "BASE",
@@ -34,10 +39,63 @@ __all__ = [
 
 BASE = "https://w3id.org/directive-graph/"
 
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
-OA = Namespace("http://www.w3.org/ns/oa#")
-SCHEMA = Namespace("https://schema.org/")
-SH = Namespace("http://www.w3.org/ns/shacl#")
+
+class _TermsOnce(DefinedNamespaceMeta):
+    """A closed vocabulary whose terms are checked and made on first use, then read as class attributes."""
+
+    def __getattr__(cls, name: str) -> URIRef:
+        term: URIRef = super().__getattr__(name)
+        if not name.startswith("_"):
+            type.__setattr__(cls, name, term)
+        return term
+
+
+class _OpenTermsOnce(Namespace):
+    """An open namespace (any local name) whose terms are made once, on first use."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        if not name.startswith("_"):
+            self.__dict__[name] = term
+        return term
+
+
+class RDF(_rdflib.RDF, metaclass=_TermsOnce):
+    pass
+
+
+class RDFS(_rdflib.RDFS, metaclass=_TermsOnce):
+    pass
+
+
+class XSD(_rdflib.XSD, metaclass=_TermsOnce):
+    pass
+
+
+class SKOS(_rdflib.SKOS, metaclass=_TermsOnce):
+    pass
+
+
+class OWL(_rdflib.OWL, metaclass=_TermsOnce):
+    pass
+
+
+class DCTERMS(_rdflib.DCTERMS, metaclass=_TermsOnce):
+    pass
+
+
+class ORG(_rdflib.ORG, metaclass=_TermsOnce):
+    pass
+
+
+class PROV(_rdflib.PROV, metaclass=_TermsOnce):
+    pass
+
+
+ELI = _OpenTermsOnce("http://data.europa.eu/eli/ontology#")
+OA = _OpenTermsOnce("http://www.w3.org/ns/oa#")
+SCHEMA = _OpenTermsOnce("https://schema.org/")
+SH = _OpenTermsOnce("http://www.w3.org/ns/shacl#")
 
 #: Data: documents, bodies, localities, models, adoptions, evidence (IRI patterns in ontology/README.md).
 DGID = Namespace(BASE + "id/")
@@ -48,7 +106,7 @@ MODEL_FAMILY = Namespace(BASE + "scheme/model-family/")
 LEVEL = Namespace(BASE + "scheme/level/")
 
 
-class DG(DefinedNamespace):
+class DG(DefinedNamespace, metaclass=_TermsOnce):
     """The directive-graph ontology."""
 
     _NS = Namespace(BASE + "ontology#")

@@ -16,12 +16,11 @@ from typing import Any
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from graph.doctypes import labels
 from graph.model import RELATION_TYPES
-from graph.namespaces import DG, DOCTYPE, LEVEL, OA
+from graph.namespaces import DG, DOCTYPE, LEVEL, OA, RDF, RDFS, SKOS
 from graph.quads import QuadSet
 
 __all__ = ["NETWORK_FILE", "Projector", "load_network", "project", "save_network"]

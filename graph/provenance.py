@@ -6,11 +6,10 @@ Every node has an IRI (no blank nodes), so that the same inputs serialise to byt
 from __future__ import annotations
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.curation import Citation
 from graph.model import Span
-from graph.namespaces import DG, DGID, OA
+from graph.namespaces import DCTERMS, DG, DGID, OA, RDF, XSD
 from graph.quads import TripleSink
 
 __all__ = ["CONTEXT", "add_curation_record", "add_span", "source_iri"]

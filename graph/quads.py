@@ -24,8 +24,9 @@ from collections.abc import Iterator, Sequence
 from typing import Protocol, TypeAlias
 
 from rdflib import Dataset, URIRef
-from rdflib.namespace import RDF
 from rdflib.term import Node
+
+from graph.namespaces import RDF
 
 __all__ = ["GraphSink", "QuadSet", "Triple", "TripleSink"]
 

@@ -25,9 +25,9 @@ from itertools import groupby
 from typing import BinaryIO
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
+from graph.namespaces import RDF, XSD
 from graph.quads import QuadSet
 
 __all__ = ["DatasetWriter", "dataset_order", "local_key", "trig", "turtle"]
