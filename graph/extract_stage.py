@@ -4,7 +4,9 @@ content-hash cache so that an unchanged source is not extracted again.
 The cache lives in a folder (``out/.cache`` by default), one pickle per source, keyed by the SHA-256 of
 the source's bytes and a fingerprint of the package's code and data: changing either the text or the
 extractor invalidates the entry. Entries are written atomically; a corrupt or unreadable entry is ignored
-and rebuilt.
+and rebuilt. Entries sit under a folder named by the fingerprint; once every source has been through the
+cache, the folders of other fingerprints are deleted (no other version of the code reads them: at
+100,000 sources each held 1.5 GB).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import pickle
+import re
+import shutil
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -24,12 +28,14 @@ from graph.paths import PACKAGE_DIR
 from graph.sources import SourceText, read_source
 from graph.workers import jobs_for, worker_pool
 
-__all__ = ["Extracted", "Failed", "Progress", "extract_sources", "fingerprint"]
+__all__ = ["Extracted", "Failed", "Progress", "extract_sources", "fingerprint", "prune_cache"]
 
 #: progress(done, total) is called as sources finish.
 Progress = Callable[[int, int], None]
 #: Below this many sources a build extracts in its own process (starting workers costs more).
 PARALLEL_FROM = 64
+# The name of a cache folder: a fingerprint. Example: "3f2a9c0d11b4e7a8"
+_FINGERPRINT = re.compile(r"[0-9a-f]{16}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +60,23 @@ def fingerprint() -> str:
             digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def prune_cache(cache_dir: Path) -> list[Path]:
+    """Delete the entries another version of the extractor wrote (the folders of other fingerprints);
+    anything else in ``cache_dir`` is left alone. The folders deleted."""
+    current = fingerprint()
+    try:
+        stale = [
+            p
+            for p in cache_dir.iterdir()
+            if p.is_dir() and _FINGERPRINT.fullmatch(p.name) and p.name != current
+        ]
+    except OSError:
+        return []
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
+    return stale
 
 
 def _cache_file(cache_dir: Path, raw_sha: str, name: str) -> Path:
@@ -103,8 +126,16 @@ def extract_sources(
     jobs: int | None = None,
     progress: Progress | None = None,
 ) -> Iterator[Extracted | Failed]:
-    """Extract every path, in input order; ``jobs`` workers (default: one per core)."""
-    jobs = jobs_for(jobs)
+    """Extract every path, in input order; ``jobs`` workers (default: one per core). With a cache, the
+    entries of other extractor versions are deleted once every path is done (:func:`prune_cache`)."""
+    yield from _extract(paths, root, cache_dir, jobs_for(jobs), progress)
+    if cache_dir is not None:
+        prune_cache(cache_dir)
+
+
+def _extract(
+    paths: Sequence[Path], root: Path, cache_dir: Path | None, jobs: int, progress: Progress | None
+) -> Iterator[Extracted | Failed]:
     if jobs == 1 or len(paths) < PARALLEL_FROM:
         for i, path in enumerate(paths, start=1):
             yield _extract_one(path, root, cache_dir)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from graph.extract_stage import Extracted, extract_sources
+from graph.extract_stage import Extracted, extract_sources, fingerprint
 from graph.pipeline import build_corpus, run_build
 from graph.sources import find_sources
 
@@ -42,6 +42,21 @@ def test_an_edited_source_is_extracted_again(tmp_path: Path):
         "002_536fb758ed16856e.txt": False,
         "003_ebb99f231a8fd273.txt": True,
     }
+
+
+def test_entries_of_another_extractor_version_are_deleted_once_every_source_is_done(tmp_path: Path):
+    cache = tmp_path / "cache"
+    old = cache / "0123456789abcdef" / "ab" / "entry.pickle"  # written by another version of the code
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"old")
+    (cache / "notes.txt").write_text("the user's", encoding="utf-8")
+    (cache / "kept-folder").mkdir()
+    results = extract_sources(find_sources(SOURCES)[:2], SOURCES, cache_dir=cache, jobs=1)
+    next(results)
+    assert old.exists()  # not while the build still reads the cache
+    list(results)
+    assert sorted(p.name for p in cache.iterdir()) == sorted([fingerprint(), "kept-folder", "notes.txt"])
+    assert len(list((cache / fingerprint()).rglob("*.pickle"))) == 2
 
 
 def test_a_corrupt_cache_entry_is_rebuilt(tmp_path: Path):
