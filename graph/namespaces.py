@@ -10,6 +10,8 @@ the other rdflib vocabularies are subclasses of rdflib's, with the same terms an
 
 from __future__ import annotations
 
+from typing import TypeVar, cast
+
 from rdflib import Namespace, URIRef
 from rdflib import namespace as _rdflib
 from rdflib.namespace import DefinedNamespace, DefinedNamespaceMeta
@@ -38,6 +40,7 @@ __all__ = [
 ]
 
 BASE = "https://w3id.org/directive-graph/"
+_V = TypeVar("_V", bound=DefinedNamespace)
 
 
 class _TermsOnce(DefinedNamespaceMeta):
@@ -45,7 +48,7 @@ class _TermsOnce(DefinedNamespaceMeta):
 
     def __getattr__(cls, name: str) -> URIRef:
         term: URIRef = super().__getattr__(name)
-        if not name.startswith("_"):
+        if not name.startswith("_") and name in cls:  # XSD only warns about other names: it still will
             type.__setattr__(cls, name, term)
         return term
 
@@ -60,36 +63,19 @@ class _OpenTermsOnce(Namespace):
         return term
 
 
-class RDF(_rdflib.RDF, metaclass=_TermsOnce):
-    pass
+def _terms_once(vocabulary: type[_V]) -> type[_V]:
+    """rdflib's ``vocabulary`` with the same terms and checks, each term made once."""
+    return cast("type[_V]", _TermsOnce(vocabulary.__name__, (vocabulary,), {"__module__": __name__}))
 
 
-class RDFS(_rdflib.RDFS, metaclass=_TermsOnce):
-    pass
-
-
-class XSD(_rdflib.XSD, metaclass=_TermsOnce):
-    pass
-
-
-class SKOS(_rdflib.SKOS, metaclass=_TermsOnce):
-    pass
-
-
-class OWL(_rdflib.OWL, metaclass=_TermsOnce):
-    pass
-
-
-class DCTERMS(_rdflib.DCTERMS, metaclass=_TermsOnce):
-    pass
-
-
-class ORG(_rdflib.ORG, metaclass=_TermsOnce):
-    pass
-
-
-class PROV(_rdflib.PROV, metaclass=_TermsOnce):
-    pass
+RDF = _terms_once(_rdflib.RDF)
+RDFS = _terms_once(_rdflib.RDFS)
+XSD = _terms_once(_rdflib.XSD)
+SKOS = _terms_once(_rdflib.SKOS)
+OWL = _terms_once(_rdflib.OWL)
+DCTERMS = _terms_once(_rdflib.DCTERMS)
+ORG = _terms_once(_rdflib.ORG)
+PROV = _terms_once(_rdflib.PROV)
 
 
 ELI = _OpenTermsOnce("http://data.europa.eu/eli/ontology#")

@@ -294,3 +294,33 @@ def test_relation_types_in_the_shapes_are_the_eleven_relations(ontology: Graph, 
     }
     assert members == relations
     assert len(members) == len(RELATION_TYPES) == 11
+
+
+def test_vocabularies_give_rdflibs_terms_and_refuse_unknown_ones_every_time():
+    """graph.namespaces makes each term once; the terms and the closed vocabularies' checks are rdflib's."""
+    import warnings
+
+    import pytest
+    from rdflib import URIRef
+    from rdflib import namespace as rdflib_ns
+
+    from graph import namespaces
+
+    for name in ("RDF", "RDFS", "XSD", "SKOS", "OWL", "DCTERMS", "ORG", "PROV"):
+        ours, theirs = getattr(namespaces, name), getattr(rdflib_ns, name)
+        assert str(ours) == str(theirs)
+        for term in theirs.__annotations__:
+            if not term.startswith("_"):
+                assert getattr(ours, term) == getattr(theirs, term) == getattr(ours, term), (name, term)
+        for _ in range(2):  # a name outside a closed vocabulary is refused every time (XSD is open)
+            if theirs._fail:
+                with pytest.raises(AttributeError):
+                    ours.notATermOfThisVocabulary  # noqa: B018
+            else:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    assert ours.notATermOfThisVocabulary == theirs.notATermOfThisVocabulary
+    for _ in range(2):
+        with pytest.raises(AttributeError):
+            namespaces.DG.notATerm  # noqa: B018
+    assert namespaces.OA.start == namespaces.OA.start == URIRef("http://www.w3.org/ns/oa#start")
