@@ -17,7 +17,11 @@ import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from graph.sparql import NamedQuery
+    from graph.store import Store
 
 __all__ = ["SizeResult", "markdown_table", "measure_size"]
 
@@ -292,7 +296,9 @@ SELECT DISTINCT ?v WHERE { ?r dg:relationType ?t BIND(STRAFTER(STR(?t), "#") AS 
 CALLS_PER_PARAM = 10
 
 
-def query_calls(store: Any, query: Any, numbers: list[str], rng: random.Random) -> list[dict[str, str]]:
+def query_calls(
+    store: Store, query: NamedQuery, numbers: list[str], rng: random.Random
+) -> list[dict[str, str]]:
     """The calls a named query is timed on, as a researcher makes them: with every parameter optional,
     the listing (no parameter) and then each parameter alone with up to 10 values drawn from the graph;
     with a required parameter (``number``, the root of ``chain``), one call per document of ``numbers``.

@@ -48,7 +48,7 @@ class _TermsOnce(DefinedNamespaceMeta):
 
     def __getattr__(cls, name: str) -> URIRef:
         term: URIRef = super().__getattr__(name)
-        if not name.startswith("_") and name in cls:  # XSD only warns about other names: it still will
+        if not name.startswith("_") and name in cls:  # a name outside an open vocabulary (XSD) is not kept
             type.__setattr__(cls, name, term)
         return term
 
