@@ -11,7 +11,8 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -24,6 +25,7 @@ from graph.paths import QUERIES_DIR
 __all__ = [
     "NamedQuery",
     "Result",
+    "bind_params",
     "check_params",
     "format_result",
     "load_query",
@@ -33,8 +35,19 @@ __all__ = [
     "run_query",
 ]
 
-# Header lines of a named query. Example: "# param number: the printed number of the root document"
-_PARAM_LINE = re.compile(r"^#\s*param\s+(?P<name>\w+)\s*:\s*(?P<doc>.*)$", re.MULTILINE)
+# Header lines of a named query, with the form of the value in parentheses when it is not a plain literal.
+# Examples: "# param number: the printed number of the root document", "# param issuer (@vi): optional,
+# the issuing body's Vietnamese label", "# param relation (dg:): optional, a relation name".
+_PARAM_LINE = re.compile(
+    r"^#\s*param\s+(?P<name>\w+)\s*(?:\((?P<form>[^)]*)\))?\s*:\s*(?P<doc>.*)$", re.MULTILINE
+)
+# A parameter form: a language tag ("@vi") or a namespace prefix the query declares ("dg:").
+_LANG_FORM = re.compile(r"@[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
+_PREFIX_FORM = re.compile(r"[A-Za-z][\w-]*:")
+# A local name a prefix form takes. Example: "implements", "basedOn"
+_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+# A PREFIX declaration. Example: "PREFIX dg: <https://w3id.org/directive-graph/ontology#>"
+_PREFIX_DECL = re.compile(r"PREFIX\s+(?P<prefix>[\w-]*):\s*<(?P<iri>[^>]*)>", re.I)
 # The first comment line: "# chain: every document that implements ..."
 _TITLE_LINE = re.compile(r"^#\s*(?P<name>[\w-]+)\s*:\s*(?P<doc>.*)$")
 # The prologue of a query: PREFIX and BASE declarations, on their own lines or not.
@@ -58,10 +71,26 @@ _FORM = re.compile(r"(?:SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 
 @dataclass(frozen=True, slots=True)
 class NamedQuery:
+    """A query with its declared parameters (name -> description) and the form each value takes when
+    it is not a plain literal (name -> "@vi" or "dg:"; see :func:`param_term`)."""
+
     name: str
     description: str
     params: dict[str, str]
     text: str
+    forms: dict[str, str] = field(default_factory=dict)
+    # param name -> the text run when that parameter is given (graph/queries/variants/NAME.PARAM.rq)
+    variants: dict[str, str] = field(default_factory=dict)
+
+    def text_for(self, params: dict[str, str]) -> str:
+        """The text to run with ``params``: the variant of the first declared parameter given that has
+        one, else the query itself. A variant returns the same rows as the query for any parameters (a
+        test holds them to it); it starts from what the parameter selects, which a store looks up in
+        its indexes, where the query itself must go through every row to serve its listing."""
+        for name in self.params:
+            if name in params and name in self.variants:
+                return self.variants[name]
+        return self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,16 +100,51 @@ class Result:
 
 
 def named_queries() -> dict[str, NamedQuery]:
-    """Every query shipped in graph/queries, by name."""
-    return {q.name: q for q in (_parse(p) for p in sorted(QUERIES_DIR.glob("*.rq")))}
+    """Every query shipped in graph/queries, by name, with its variants (graph/queries/variants)."""
+    queries = {q.name: q for q in (_parse(p) for p in sorted(QUERIES_DIR.glob("*.rq")))}
+    for path in sorted((QUERIES_DIR / "variants").glob("*.rq")):
+        name, _, param = path.stem.rpartition(".")
+        query = queries.get(name)
+        if query is None or param not in query.params:
+            raise QueryError(
+                f"{path}: a variant names query {name!r} and parameter {param!r}, which "
+                f"{'it does not declare' if query else 'is not a named query'}.",
+                hint="Name a variant QUERY.PARAM.rq after a named query and one of its parameters.",
+            )
+        query.variants[param] = path.read_text(encoding="utf-8")
+    return queries
 
 
 def _parse(path: Path) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
     first = _TITLE_LINE.match(text.splitlines()[0]) if text else None
     description = first.group("doc") if first else ""
-    params = {m.group("name"): m.group("doc").strip() for m in _PARAM_LINE.finditer(text)}
-    return NamedQuery(path.stem, description, params, text)
+    params: dict[str, str] = {}
+    forms: dict[str, str] = {}
+    for match in _PARAM_LINE.finditer(text):
+        name, form = match.group("name"), (match.group("form") or "").strip()
+        params[name] = match.group("doc").strip()
+        if not form:
+            continue
+        line = text.count("\n", 0, match.start()) + 1
+        if _PREFIX_FORM.fullmatch(form) and form[:-1] not in _prefixes(text):
+            raise QueryError(
+                f"{path}:{line}: parameter {name!r} takes names of the prefix {form!r}, which the query "
+                "does not declare.",
+                hint=f"Add a PREFIX {form} <...> line, or give another form.",
+            )
+        if not (_LANG_FORM.fullmatch(form) or _PREFIX_FORM.fullmatch(form)):
+            raise QueryError(
+                f"{path}:{line}: parameter {name!r} has the form {form!r}; a form is a language tag "
+                "such as (@vi) or a prefix the query declares such as (dg:).",
+                hint="Leave the parentheses out for a plain literal.",
+            )
+        forms[name] = form
+    return NamedQuery(path.stem, description, params, text, forms)
+
+
+def _prefixes(text: str) -> dict[str, str]:
+    return {m.group("prefix"): m.group("iri") for m in _PREFIX_DECL.finditer(_strip_comments(text))}
 
 
 def load_query(spec: str) -> NamedQuery:
@@ -122,12 +186,37 @@ def _body(text: str) -> str:
     return stripped[_PROLOGUE.match(stripped).end() :]  # type: ignore[union-attr]
 
 
-def param_term(value: str) -> Literal | URIRef:
+def param_term(value: str, form: str = "", prefixes: dict[str, str] | None = None) -> Literal | URIRef:
+    """The RDF term a parameter value stands for: ``<iri>`` an IRI, digits an integer, other text a
+    string (NFC, as the graph's text is). A declared form makes it a term the store finds through its
+    indexes rather than by comparing every row: ``@vi`` a Vietnamese-tagged literal (a label),
+    ``dg:`` the IRI of a local name in that prefix's namespace (a relation name such as implements)."""
     if value.startswith("<") and value.endswith(">"):
         return URIRef(value[1:-1])
-    if re.fullmatch(r"-?\d+", value):
-        return Literal(int(value), datatype=XSD.integer)
-    return Literal(value)
+    text = unicodedata.normalize("NFC", value)
+    if form.startswith("@"):
+        return Literal(text, lang=form[1:])
+    if form.endswith(":"):
+        if _LOCAL_NAME.fullmatch(text) is None:
+            raise QueryError(
+                f"{value!r} is not a name such as implements or basedOn.",
+                hint="Give the name alone (letters, digits, _ or -), or a full IRI in angle brackets.",
+            )
+        return URIRef((prefixes or {})[form[:-1]] + text)
+    if re.fullmatch(r"-?\d+", text):
+        return Literal(int(text), datatype=XSD.integer)
+    return Literal(text)
+
+
+def bind_params(query: NamedQuery, params: dict[str, str]) -> dict[str, Literal | URIRef]:
+    """``params`` as the terms their variables are bound to, each in the form the query declares."""
+    prefixes = _prefixes(query.text) if query.forms else {}
+    try:
+        return {
+            name: param_term(value, query.forms.get(name, ""), prefixes) for name, value in params.items()
+        }
+    except QueryError as exc:
+        raise QueryError(f"query {query.name!r}: {exc.message}", hint=exc.hint) from exc
 
 
 def check_params(query: NamedQuery, params: dict[str, str]) -> None:
@@ -160,9 +249,9 @@ def run_query(graph: Graph, query: NamedQuery, params: dict[str, str] | None = N
             hint="Updates are refused.",
         )
     refuse_outside(query)
-    bindings: dict[str, Identifier] = {k: param_term(v) for k, v in params.items()}
+    bindings: dict[str, Identifier] = dict(bind_params(query, params))
     try:
-        result = graph.query(query.text, initBindings=bindings)
+        result = graph.query(query.text_for(params), initBindings=bindings)
     except Exception as exc:  # rdflib raises pyparsing and evaluation errors of many types
         raise QueryError(f"query {query.name!r} failed: {exc}") from exc
     if result.type == "ASK":

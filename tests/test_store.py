@@ -30,10 +30,12 @@ CASES = [
     ("documents-by-issuer-year", {}),
     ("documents-by-issuer-year", {"year": "2022"}),
     ("documents-by-issuer-year", {"issuer": "Bộ Chính trị"}),
+    ("documents-by-issuer-year", {"year": "2022", "issuer": "Bộ Chính trị"}),
     ("models-by-locality", {}),
     ("models-by-locality", {"locality": "Đức Thọ"}),
     ("relations-evidence", {}),
     ("relations-evidence", {"relation": "implements"}),
+    ("relations-of", {"number": "55-KL/TU"}),
 ]
 INJECTIONS = [
     '18-NQ/TW" } DROP ALL ; #',

@@ -24,7 +24,7 @@ from __future__ import annotations
 from rdflib import Variable
 
 from graph.errors import QueryError
-from graph.sparql import NamedQuery, Result, check_params, param_term, refuse_outside
+from graph.sparql import NamedQuery, Result, bind_params, check_params, refuse_outside
 from graph.store.base import EXPORT_FORMATS, Bindings, Store, serialize_quads
 from graph.store.httpclient import credentials_from
 from graph.store.memory import MemoryStore
@@ -75,8 +75,8 @@ def run_named(store: Store, query: NamedQuery, params: dict[str, str] | None = N
     params = params or {}
     check_params(query, params)
     refuse_outside(query)
-    bindings = {str(Variable(k)): param_term(v) for k, v in params.items()}
+    bindings = {str(Variable(k)): term for k, term in bind_params(query, params).items()}
     try:
-        return store.query(query.text, bindings)
+        return store.query(query.text_for(params), bindings)
     except QueryError as exc:
         raise QueryError(f"query {query.name!r} failed: {exc.message}", hint=exc.hint) from exc
