@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from graph.sparql import NamedQuery
     from graph.store import Store
 
-__all__ = ["SizeResult", "markdown_table", "measure_size"]
+__all__ = ["SizeResult", "markdown_table", "measure_size", "param_values", "query_calls"]
 
 # A bare scan for printed Party numbers. Example line: "Kết luận số 34-KL/TW ngày 07/8/2018"
 BARE_NUMBER = re.compile(r"\d+-[A-ZĐ]+/[A-ZĐ]+")
@@ -65,7 +65,7 @@ class SizeResult:
     query_p50_ms: float | None = None
     query_p95_ms: float | None = None
     # per named query: its calls, their p50, p95 and slowest time (ms)
-    queries: dict[str, dict[str, float | None]] = field(default_factory=dict)
+    queries: dict[str, dict[str, Any]] = field(default_factory=dict)
     # per named query whose parameters are all optional: the time of the call with none (the listing)
     listings: dict[str, float] = field(default_factory=dict)
     network_load_s: float | None = None
@@ -255,14 +255,26 @@ def _latencies(out: Path, result: SizeResult, rng: random.Random) -> None:
             continue
         run_named(store, query, calls[0])  # warm the store's caches once per query
         times = []
+        by_param: dict[str, list[float]] = {}
         for params in calls:
             started = time.perf_counter()
             run_named(store, query, params)
             times.append((time.perf_counter() - started) * 1000)
+            by_param.setdefault("+".join(params) or "(listing)", []).append(times[-1])
             if not params:
                 result.listings[name] = times[-1]
         p50, p95 = _p50_p95(times)
-        result.queries[name] = {"calls": len(times), "p50_ms": p50, "p95_ms": p95, "max_ms": max(times)}
+        result.queries[name] = {
+            "calls": len(times),
+            "p50_ms": p50,
+            "p95_ms": p95,
+            "max_ms": max(times),
+            # the same figures for the calls that give each parameter (or none: the listing)
+            "by_param": {
+                key: dict(zip(("calls", "p50_ms", "p95_ms"), (len(ms), *_p50_p95(ms)), strict=True))
+                for key, ms in by_param.items()
+            },
+        }
     store.close()
     if not result.queries:
         return
@@ -296,6 +308,14 @@ SELECT DISTINCT ?v WHERE { ?r dg:relationType ?t BIND(STRAFTER(STR(?t), "#") AS 
 CALLS_PER_PARAM = 10
 
 
+def param_values(store: Store, name: str) -> list[str]:
+    """Every value of the optional parameter ``name`` the graph in ``store`` holds (issuer labels,
+    years, localities of adoptions, relation names), sorted; none for a parameter not listed here."""
+    if name not in _PARAM_VALUES:
+        return []
+    return [row[0] for row in store.query(_PARAM_VALUES[name]).rows if row[0]]
+
+
 def query_calls(
     store: Store, query: NamedQuery, numbers: list[str], rng: random.Random
 ) -> list[dict[str, str]]:
@@ -313,7 +333,7 @@ def query_calls(
         if name == "number":
             values = numbers[:CALLS_PER_PARAM]
         elif name in _PARAM_VALUES:
-            values = [row[0] for row in store.query(_PARAM_VALUES[name]).rows if row[0]]
+            values = param_values(store, name)
             values = rng.sample(values, min(CALLS_PER_PARAM, len(values)))
         else:
             continue
