@@ -12,7 +12,7 @@ import io
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -72,7 +72,8 @@ _FORM = re.compile(r"(?:SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 @dataclass(frozen=True, slots=True)
 class NamedQuery:
     """A query with its declared parameters (name -> description) and the form each value takes when
-    it is not a plain literal (name -> "@vi" or "dg:"; see :func:`param_term`)."""
+    it is not a plain literal (name -> a language tag "@vi", or the namespace IRI its ``(dg:)`` prefix
+    stands for; see :func:`param_term`)."""
 
     name: str
     description: str
@@ -102,6 +103,7 @@ class Result:
 def named_queries() -> dict[str, NamedQuery]:
     """Every query shipped in graph/queries, by name, with its variants (graph/queries/variants)."""
     queries = {q.name: q for q in (_parse(p) for p in sorted(QUERIES_DIR.glob("*.rq")))}
+    variants: dict[str, dict[str, str]] = {}
     for path in sorted((QUERIES_DIR / "variants").glob("*.rq")):
         name, _, param = path.stem.rpartition(".")
         query = queries.get(name)
@@ -111,14 +113,15 @@ def named_queries() -> dict[str, NamedQuery]:
                 f"{'it does not declare' if query else 'is not a named query'}.",
                 hint="Name a variant QUERY.PARAM.rq after a named query and one of its parameters.",
             )
-        query.variants[param] = path.read_text(encoding="utf-8")
-    return queries
+        variants.setdefault(name, {})[param] = path.read_text(encoding="utf-8")
+    return {name: replace(q, variants=variants.get(name, {})) for name, q in queries.items()}
 
 
 def _parse(path: Path) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
     first = _TITLE_LINE.match(text.splitlines()[0]) if text else None
     description = first.group("doc") if first else ""
+    prefixes = {m.group("prefix"): m.group("iri") for m in _PREFIX_DECL.finditer(_strip_comments(text))}
     params: dict[str, str] = {}
     forms: dict[str, str] = {}
     for match in _PARAM_LINE.finditer(text):
@@ -127,7 +130,7 @@ def _parse(path: Path) -> NamedQuery:
         if not form:
             continue
         line = text.count("\n", 0, match.start()) + 1
-        if _PREFIX_FORM.fullmatch(form) and form[:-1] not in _prefixes(text):
+        if _PREFIX_FORM.fullmatch(form) and form[:-1] not in prefixes:
             raise QueryError(
                 f"{path}:{line}: parameter {name!r} takes names of the prefix {form!r}, which the query "
                 "does not declare.",
@@ -139,12 +142,8 @@ def _parse(path: Path) -> NamedQuery:
                 "such as (@vi) or a prefix the query declares such as (dg:).",
                 hint="Leave the parentheses out for a plain literal.",
             )
-        forms[name] = form
+        forms[name] = form if form.startswith("@") else prefixes[form[:-1]]
     return NamedQuery(path.stem, description, params, text, forms)
-
-
-def _prefixes(text: str) -> dict[str, str]:
-    return {m.group("prefix"): m.group("iri") for m in _PREFIX_DECL.finditer(_strip_comments(text))}
 
 
 def load_query(spec: str) -> NamedQuery:
@@ -186,23 +185,24 @@ def _body(text: str) -> str:
     return stripped[_PROLOGUE.match(stripped).end() :]  # type: ignore[union-attr]
 
 
-def param_term(value: str, form: str = "", prefixes: dict[str, str] | None = None) -> Literal | URIRef:
+def param_term(value: str, form: str = "") -> Literal | URIRef:
     """The RDF term a parameter value stands for: ``<iri>`` an IRI, digits an integer, other text a
     string (NFC, as the graph's text is). A declared form makes it a term the store finds through its
-    indexes rather than by comparing every row: ``@vi`` a Vietnamese-tagged literal (a label),
-    ``dg:`` the IRI of a local name in that prefix's namespace (a relation name such as implements)."""
+    indexes rather than by comparing every row: ``@vi`` a Vietnamese-tagged literal (a label), a
+    namespace IRI (from a ``(dg:)`` declaration) the IRI of a local name in it (a relation name such as
+    implements)."""
     if value.startswith("<") and value.endswith(">"):
         return URIRef(value[1:-1])
     text = unicodedata.normalize("NFC", value)
     if form.startswith("@"):
         return Literal(text, lang=form[1:])
-    if form.endswith(":"):
+    if form:
         if _LOCAL_NAME.fullmatch(text) is None:
             raise QueryError(
                 f"{value!r} is not a name such as implements or basedOn.",
                 hint="Give the name alone (letters, digits, _ or -), or a full IRI in angle brackets.",
             )
-        return URIRef((prefixes or {})[form[:-1]] + text)
+        return URIRef(form + text)
     if re.fullmatch(r"-?\d+", text):
         return Literal(int(text), datatype=XSD.integer)
     return Literal(text)
@@ -210,11 +210,8 @@ def param_term(value: str, form: str = "", prefixes: dict[str, str] | None = Non
 
 def bind_params(query: NamedQuery, params: dict[str, str]) -> dict[str, Literal | URIRef]:
     """``params`` as the terms their variables are bound to, each in the form the query declares."""
-    prefixes = _prefixes(query.text) if query.forms else {}
     try:
-        return {
-            name: param_term(value, query.forms.get(name, ""), prefixes) for name, value in params.items()
-        }
+        return {name: param_term(value, query.forms.get(name, "")) for name, value in params.items()}
     except QueryError as exc:
         raise QueryError(f"query {query.name!r}: {exc.message}", hint=exc.hint) from exc
 
