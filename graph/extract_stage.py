@@ -2,11 +2,12 @@
 content-hash cache so that an unchanged source is not extracted again.
 
 The cache lives in a folder (``.out.cache`` beside ``out/``), one pickle per source, keyed by the SHA-256 of
-the source's bytes and a fingerprint of the package's code and data: changing either the text or the
-extractor invalidates the entry. Entries are written atomically; a corrupt or unreadable entry is ignored
-and rebuilt. Entries sit under a folder named by the fingerprint; once every source has been through the
-cache, the folders of other fingerprints are deleted (no other version of the code reads them: at
-100,000 sources each held 1.1 GB).
+the source's bytes and a fingerprint of the code, data and libraries an extraction depends on
+(:data:`EXTRACTION_CODE`): changing either the text or the extractor invalidates the entry. Entries are
+written atomically and carry a checksum; a torn, corrupt or unreadable entry is ignored and rebuilt.
+Entries sit under a folder named by the fingerprint; once every source has been through the cache, the
+folders of other fingerprints are deleted (no other version of the code reads them: at 100,000 sources
+each held 1.1 GB).
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ import hashlib
 import pickle
 import re
 import shutil
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 from graph.errors import DirectiveGraphError
@@ -51,14 +54,60 @@ class Failed:
     message: str
 
 
+#: What an extraction depends on, below the package folder: the code that reads and extracts a text
+#: (every module an extraction loads) and the data it reads. A change anywhere else (the RDF, the views,
+#: the queries, the command line) keeps the cache: at 100,000 sources it holds minutes of extraction.
+#: ``tests/test_pipeline.py`` checks that every module an extraction loads is listed.
+EXTRACTION_CODE = (
+    "__init__.py",
+    "data",
+    "doctypes.py",
+    "errors.py",
+    "extract",
+    "extract_stage.py",
+    "localities.py",
+    "model.py",
+    "outputs.py",
+    "parse",
+    "paths.py",
+    "readers.py",
+    "sources.py",
+    "terms.py",
+    "text.py",
+    "workers.py",
+)
+
+#: The installed libraries whose versions an extraction depends on (readers of HTML, DOCX and PDF; the
+#: post-reform code list of localities), hashed with the code.
+EXTRACTION_LIBRARIES = ("lxml", "pypdf", "python-docx", "trafilatura", "vietnam-provinces")
+
+
+def fingerprint_files() -> list[Path]:
+    """The files :func:`fingerprint` hashes: :data:`EXTRACTION_CODE`, the folders' code and data."""
+    found: set[Path] = set()
+    for name in EXTRACTION_CODE:
+        path = PACKAGE_DIR / name
+        candidates = path.rglob("*") if path.is_dir() else [path]
+        found.update(
+            p
+            for p in candidates
+            if p.is_file() and p.suffix in (".py", ".yaml", ".json", ".csv") and "__pycache__" not in p.parts
+        )
+    return sorted(found)
+
+
 @cache
 def fingerprint() -> str:
-    """A hash of every code and data file of the package: the extractor's version for the cache."""
+    """A hash of the code and data an extraction depends on: the extractor's version for the cache."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".yaml", ".json") and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
-            digest.update(path.read_bytes())
+    for library in EXTRACTION_LIBRARIES:
+        try:
+            digest.update(f"{library}=={metadata.version(library)}\n".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library} missing\n".encode())
+    for path in fingerprint_files():
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -93,7 +142,7 @@ def _extract_one(path: Path, root: Path, cache_dir: Path | None) -> Extracted | 
         entry = _cache_file(cache_dir, raw_sha, name) if cache_dir is not None else None
         if entry is not None and entry.is_file():
             try:
-                src, extraction = pickle.loads(entry.read_bytes())
+                src, extraction = _load_entry(entry.read_bytes())
                 return Extracted(replace(src, path=path), extraction, cached=True)
             except Exception:  # a stale or corrupt entry is rebuilt, never trusted
                 entry.unlink(missing_ok=True)
@@ -109,9 +158,21 @@ def _extract_one(path: Path, root: Path, cache_dir: Path | None) -> Extracted | 
 
 
 def _store(entry: Path, src: SourceText, extraction: Extraction) -> None:
-    """Write a cache entry; a cache that cannot be written is no cache, never the source's fault."""
+    """Write a cache entry; a cache that cannot be written is no cache, never the source's fault. Not
+    flushed to the disk one by one (100,000 ``fsync`` calls took a third of the extraction workers'
+    time): an entry a power cut tore fails to load and is extracted again."""
     with contextlib.suppress(OSError):
-        atomic_write(entry, pickle.dumps((src, extraction), protocol=pickle.HIGHEST_PROTOCOL))
+        data = pickle.dumps((src, extraction), protocol=pickle.HIGHEST_PROTOCOL)
+        atomic_write(entry, zlib.crc32(data).to_bytes(4, "big") + data, durable=False)
+
+
+def _load_entry(payload: bytes) -> tuple[SourceText, Extraction]:
+    """A cache entry's (source, extraction); ValueError when its checksum fails (a torn write)."""
+    data = payload[4:]
+    if len(payload) < 4 or zlib.crc32(data) != int.from_bytes(payload[:4], "big"):
+        raise ValueError("a torn cache entry")
+    src, extraction = pickle.loads(data)
+    return src, extraction
 
 
 def _batch(paths: Sequence[Path], root: Path, cache_dir: Path | None) -> list[Extracted | Failed]:

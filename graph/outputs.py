@@ -48,16 +48,19 @@ _OWNER = re.compile(r"(?P<pid>\d+)-[0-9a-f]+$")
 _TEMPORARY = re.compile(r"^\..+\.tmp$")
 
 
-def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write one file atomically: a temporary file in the same folder, then ``os.replace``."""
+def atomic_write(path: Path, data: bytes | str, *, durable: bool = True) -> None:
+    """Write one file atomically: a temporary file in the same folder, then ``os.replace``. With
+    ``durable=False`` the data is not flushed to the disk first (``fsync``): for files that a reader
+    checks and may rebuild, such as cache entries, where a power cut may leave an empty or torn file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

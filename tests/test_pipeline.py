@@ -69,6 +69,23 @@ def test_a_corrupt_cache_entry_is_rebuilt(tmp_path: Path):
     assert isinstance(again, Extracted) and not again.cached
 
 
+def test_a_torn_cache_entry_is_rebuilt(tmp_path: Path):
+    """Entries are not fsynced: a power cut may leave one cut short or with a wrong byte; its checksum
+    fails, and the source is extracted again."""
+    cache = tmp_path / "cache"
+    paths = find_sources(SOURCES)[:1]
+    list(extract_sources(paths, SOURCES, cache_dir=cache, jobs=1))
+    (entry,) = list(cache.rglob("*.pickle"))
+    whole = entry.read_bytes()
+    for torn in (whole[: len(whole) // 2], whole[:-1] + bytes([whole[-1] ^ 1]), b""):
+        entry.write_bytes(torn)
+        (again,) = list(extract_sources(paths, SOURCES, cache_dir=cache, jobs=1))
+        assert isinstance(again, Extracted) and not again.cached
+        assert entry.read_bytes() == whole  # written again, whole
+    (cached,) = list(extract_sources(paths, SOURCES, cache_dir=cache, jobs=1))
+    assert isinstance(cached, Extracted) and cached.cached
+
+
 def test_workers_give_the_same_graph_as_one_process(tmp_path: Path, monkeypatch):
     from rdflib.compare import isomorphic
 

@@ -379,3 +379,37 @@ def test_cli_extract_scanned_pdf_exits_2(tmp_path: Path):
     result = CliRunner().invoke(cli, ["extract", str(path)])
     assert result.exit_code == 2
     assert "has no text layer (a scanned image?); run OCR on it" in result.output
+
+
+def test_the_cache_fingerprint_covers_every_module_an_extraction_loads(formats: dict[str, Path]):
+    """The fingerprint hashes only the code an extraction depends on (so that a change in the views keeps
+    a 100,000-source cache): every module of the package that extracting texts of every format loads, in
+    a fresh interpreter (the seeds, and the HTML, DOCX and PDF fixtures), must be among its files."""
+    import json
+    import subprocess
+    import sys
+
+    from graph.extract_stage import fingerprint_files
+    from graph.paths import PACKAGE_DIR
+
+    sources = Path(__file__).parents[1] / "sources"
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from graph.extract_stage import extract_sources\n"
+        "from graph.sources import find_sources\n"
+        "for root in map(Path, sys.argv[1:]):\n"
+        "    list(extract_sources(find_sources(root), root, jobs=1))\n"
+        "print(json.dumps(sorted(m.__file__ for n, m in sys.modules.items()\n"
+        "                        if n.split('.')[0] == 'graph' and getattr(m, '__file__', None))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(sources), str(formats["html"].parent)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded = {Path(f).resolve() for f in json.loads(done.stdout)}
+    hashed = {p.resolve() for p in fingerprint_files()}
+    assert loaded and loaded <= hashed, sorted(p.relative_to(PACKAGE_DIR).as_posix() for p in loaded - hashed)
+    assert not any(p.suffix == ".py" and "views" in p.parts for p in hashed)  # the views keep the cache

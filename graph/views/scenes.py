@@ -205,7 +205,8 @@ class _Builder:
         if not self.edges:
             return []
         counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-        for u, v, attrs in self.graph.edges(data=True):
+        # the edges out of this scene's members only: a scene of a chain holds few of the graph's nodes
+        for u, v, attrs in self.graph.out_edges(owner, data=True):
             gu, gv = owner.get(u), owner.get(v)
             if gu is not None and gv is not None and gu != gv:
                 counts[(gu, gv)][text(attrs.get("relation"))] += 1
