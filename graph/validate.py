@@ -166,17 +166,41 @@ def _cached_shapes(shadow: bool = False) -> Graph:
 
 @cache
 def _cached_ontology(shadow: bool = False) -> Graph:
+    """The ontology and the schemes; with ``shadow``, only what a part needs of them: the subclass axioms
+    (whose instances the shapes target), their shadows, and the shadow types of the ontology's nodes.
+    The ontology's own descriptions are left out, so that no part validates them again (their results
+    are computed once, on the ontology alone; a part that states something about an ontology node gets
+    that node's description with its data: :func:`ontology_statements`)."""
     ontology = load_ontology()
-    if shadow:
-        shadows = Graph()
-        for sub, sup in ontology.subject_objects(RDFS.subClassOf):
-            if isinstance(sub, URIRef) and isinstance(sup, URIRef):
-                shadows.add((URIRef(shadow_class(str(sub))), RDFS.subClassOf, URIRef(shadow_class(str(sup)))))
-        for node, cls in ontology.subject_objects(RDF.type):
-            if isinstance(cls, URIRef):
-                shadows.add((node, RDF.type, URIRef(shadow_class(str(cls)))))
-        ontology += shadows
-    return ontology
+    if not shadow:
+        return ontology
+    part = Graph()
+    bind_prefixes(part)
+    for sub, sup in ontology.subject_objects(RDFS.subClassOf):
+        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+            part.add((sub, RDFS.subClassOf, sup))
+            part.add((URIRef(shadow_class(str(sub))), RDFS.subClassOf, URIRef(shadow_class(str(sup)))))
+    for node, cls in ontology.subject_objects(RDF.type):
+        if isinstance(cls, URIRef):
+            part.add((node, RDF.type, URIRef(shadow_class(str(cls)))))
+    return part
+
+
+@cache
+def _ontology_by_subject() -> dict[str, str]:
+    """The ontology's statements as N-Triples lines, by subject ("<iri>")."""
+    found: dict[str, list[str]] = {}
+    for s, p, o in load_ontology():
+        if isinstance(s, URIRef):
+            found.setdefault(s.n3(), []).append(f"{s.n3()} {ntriples_term(p)} {ntriples_term(o)} .\n")
+    return {subject: "".join(sorted(lines)) for subject, lines in found.items()}
+
+
+def ontology_statements(subjects: Iterable[str]) -> str:
+    """What the ontology states about ``subjects`` ("<iri>" each), as N-Triples: the description a part
+    needs of an ontology node it says something about (see :func:`validate_serialized` with ``shadow``)."""
+    about = _ontology_by_subject()
+    return "".join(about.get(subject, "") for subject in sorted(set(subjects)))
 
 
 def validate(data: Graph | TripleSource, engine: Engine = "rudof") -> ValidationReport:
@@ -207,7 +231,8 @@ def validate_serialized(
     ``shadow=True`` is for a part of a graph (:mod:`graph.validate_parts`): ``sh:class C`` is checked
     against ``rdf:type`` statements of ``shadow_class(C)`` (the ontology's classes, subclass axioms and
     typed individuals are mirrored), so that the types of outside nodes can be copied in under their
-    shadow without making those nodes targets of the shapes.
+    shadow without making those nodes targets of the shapes. Of the ontology itself only the subclass
+    axioms come along: the part adds what it needs of the rest (:func:`ontology_statements`).
 
     Raises :class:`~graph.errors.OutputError` when the data cannot be read or parsed, or when the shapes
     or the ontology cannot be read or loaded.

@@ -58,6 +58,7 @@ from __future__ import annotations
 import re
 import sys
 import tempfile
+import threading
 import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -79,12 +80,13 @@ from graph.validate import (
     ValidationReport,
     Violation,
     ntriples_term,
+    ontology_statements,
     shadow_class,
     validate_serialized,
 )
 from graph.workers import jobs_for, worker_pool
 
-__all__ = ["BuildingDataset", "PartValidator"]
+__all__ = ["BuildingDataset", "PartValidator", "ValidationCancelled"]
 
 Triple = tuple[Node, Node, Node]
 
@@ -97,6 +99,10 @@ _RDF_TYPE = ntriples_term(RDF.type)
 _HINT = "#type "
 #: A source's key in an IRI (16 hex digits).
 _KEY = re.compile(r"[0-9a-f]{16}")
+
+
+class ValidationCancelled(Exception):
+    """:meth:`PartValidator.cancel` stopped a :meth:`~PartValidator.finish` running in another thread."""
 
 
 class BuildingDataset(Protocol):
@@ -150,6 +156,7 @@ class PartValidator:
         self._referred: dict[str, frozenset[str]] = {}  # "<iri>" outside its graph -> shadows it had then
         self._blocks: dict[str, tuple[int, int]] = {}  # key -> its early subjects' lines in the local file
         self._stated_elsewhere: set[str] = set()  # keyed subjects another graph also states
+        self._cancelled = threading.Event()
         self._open = True
 
     def __enter__(self) -> PartValidator:
@@ -219,6 +226,11 @@ class PartValidator:
         results = tuple(sorted(found, key=lambda v: (v.focus, v.path or "", v.message)))
         lines = [f"Validation Report ({self.engine})\nConforms: {not results}", *(str(v) for v in results)]
         return ValidationReport(conforms=not results, results=results, text="\n".join(lines))
+
+    def cancel(self) -> None:
+        """Make a :meth:`finish` that runs in another thread stop at its next part (it raises
+        :class:`ValidationCancelled`), so that a build that failed meanwhile need not wait for it."""
+        self._cancelled.set()
 
     def close(self) -> None:
         """Remove the temporary folder and stop the workers (finish() does so itself)."""
@@ -338,6 +350,8 @@ class PartValidator:
 
     def _validate(self, lines: str, types: str, *, here: bool) -> None:
         """Validate a part in this process (``here``) or in a worker (the results are collected later)."""
+        if self._cancelled.is_set():
+            raise ValidationCancelled("the validation was cancelled")
         self.parts += 1
         if here:
             self._found.extend(_check_part(lines, types, self.engine))
@@ -359,6 +373,8 @@ class PartValidator:
         than two parts a worker are waiting (so that memory holds a few parts only)."""
         try:
             while self._waiting and (wait or self._waiting[0].done() or len(self._waiting) > 2 * self.jobs):
+                if self._cancelled.is_set():
+                    raise ValidationCancelled("the validation was cancelled")
                 self._found.extend(self._waiting.popleft().result())
         except BrokenProcessPool as exc:
             raise _broken() from exc
@@ -463,7 +479,8 @@ def _broken() -> OutputError:
 def _check_part(lines: str, types: str, engine: Engine) -> list[Violation]:
     """Validate a part (in a worker when there are several); the results about its own subjects."""
     subjects = {line[1 : line.index(" ") - 1] for line in lines.splitlines()}  # "<iri>" -> Violation.focus
-    report = validate_serialized(lines + types, "ntriples", engine=engine, shadow=True)
+    ontology = ontology_statements(f"<{s}>" for s in subjects)  # a part that describes an ontology node
+    report = validate_serialized(lines + types + ontology, "ntriples", engine=engine, shadow=True)
     return [v for v in report.results if v.focus in subjects]
 
 

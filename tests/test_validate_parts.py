@@ -229,6 +229,26 @@ def test_blank_nodes_are_refused():
         validator.add([(BNode(), RDFS.label, Literal("x", lang="vi"))])
 
 
+def test_a_finish_running_in_a_thread_stops_when_cancelled(synthetic: NamedGraphs):
+    """A build validates the last parts in a thread while it renders the views; when the build fails
+    meanwhile, cancel() stops that thread at its next part instead of letting it run to the end."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from graph.validate_parts import ValidationCancelled
+
+    validator = PartValidator(part_size=200, jobs=1)
+    for name, triples in synthetic:
+        validator.add(triples, local_key(name))
+    validator.cancel()
+    with ThreadPoolExecutor(1) as runner:
+        running = runner.submit(validator.finish)
+        with pytest.raises(ValidationCancelled):
+            running.result(timeout=60)
+    assert validator.parts == 0  # stopped before the first part
+    with pytest.raises(ValueError, match="finished"):  # and closed: its temporary folder is gone
+        validator.add([])
+
+
 def test_a_finished_validator_refuses_more(tmp_path: Path):
     validator = PartValidator()
     assert validator.finish().conforms
