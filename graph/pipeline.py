@@ -6,8 +6,10 @@ build. With ``strict=True`` any such failure stops the build before anything is 
 
 from __future__ import annotations
 
+import contextlib
 import json
-from dataclasses import dataclass, field
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -110,6 +112,11 @@ def build_corpus(
             report.failures.append(Failure(item.path, item.message))
             continue
         src, extraction = item.source, item.extraction
+        if emitter is not None:
+            # the text stays with the source alone, which the emitter lets go once it is written: the
+            # extraction's reference would keep every text of the corpus in memory to the end (a GB at
+            # 100,000 texts). Nothing after extraction reads it (spans are read from the source's text).
+            extraction = replace(extraction, text="")
         report.warnings.extend(src.warnings)
         report.warnings.extend(f"{src.name}: {w}" for w in extraction.warnings)
         texts.append((src, extraction))
@@ -237,28 +244,27 @@ def run_build(
                 progress=progress,
                 emitter=emitter,
             )
+            report = corpus.report
+            if not report.sources:
+                reasons = "".join(f"\n  {f.message}" for f in report.failures)
+                raise SourceError(
+                    f"no source could be read; nothing was written.{reasons}",
+                    path=sources,
+                    hint="" if reasons else "Pass --sources DIR with the texts to build from.",
+                )
+            from graph.project import NETWORK_FILE, save_network
+
+            assert emitter.network is not None  # set by build_corpus through emitter.finish
+            save_network(emitter.network, stage / NETWORK_FILE, graph_file=stage / "graph.trig")
+            if html:  # while the workers validate the last parts
+                from graph.render import render_html
+
+                render_html(emitter.network, stage, title="directive-graph")
+            result = emitter.validated()
         finally:
             emitter.discard()
-        report = corpus.report
-        if not report.sources:
-            reasons = "".join(f"\n  {f.message}" for f in report.failures)
-            raise SourceError(
-                f"no source could be read; nothing was written.{reasons}",
-                path=sources,
-                hint="" if reasons else "Pass --sources DIR with the texts to build from.",
-            )
-        from graph.project import NETWORK_FILE, save_network
-
-        assert emitter.network is not None  # set by build_corpus through emitter.finish
-        save_network(emitter.network, stage / NETWORK_FILE, graph_file=stage / "graph.trig")
-        result = emitter.validation
-        assert result is not None  # set with the network
         report.conforms = result.conforms
         report.violations = [f"{v.focus} {v.path or ''}: {v.message}" for v in result.results]
-        if html:
-            from graph.render import render_html
-
-            render_html(emitter.network, stage, title="directive-graph")
         report.outputs = sorted(p.relative_to(stage).as_posix() for p in stage.rglob("*") if p.is_file())
         report.outputs.append(MANIFEST)
         manifest = json.dumps(report.summary(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
@@ -280,7 +286,7 @@ class _Emitter:
         self._files: list[BinaryIO] = []
         self._started = False
         self.network: nx.DiGraph | None = None
-        self.validation: ValidationReport | None = None
+        self._validating: Future[ValidationReport] | None = None
 
     def start(self) -> None:
         from graph.project import Projector
@@ -306,7 +312,8 @@ class _Emitter:
         src.release()  # read again if the build starts over (see _build_with_curation)
 
     def finish(self, quads: QuadSet) -> tuple[int, int]:
-        """Write the graphs still held (corpus, curation); (distinct statements, relations)."""
+        """Write the graphs still held (corpus, curation) and project the network; (distinct statements,
+        relations). The validation goes on in the workers: :meth:`validated` waits for its report."""
         from graph.build import CURATION_GRAPH
 
         for sink in quads.graphs():
@@ -316,8 +323,17 @@ class _Emitter:
                 self.projector.take(quads, sink)
         self.network = self.projector.finish(quads)
         self.close()
-        self.validation = self.validator.finish()
+        # the last parts are validated in a thread of this process (feeding the workers) while the
+        # caller goes on: it writes the network and renders the views meanwhile
+        runner = ThreadPoolExecutor(1, thread_name_prefix="validate")
+        self._validating = runner.submit(self.validator.finish)
+        runner.shutdown(wait=False)
         return self.writer.triples, len(self.projector.relations)
+
+    def validated(self) -> ValidationReport:
+        """The SHACL report of everything :meth:`finish` wrote (waits for the workers)."""
+        assert self._validating is not None, "finish() first"
+        return self._validating.result()
 
     def close(self) -> None:
         for file in self._files:
@@ -325,8 +341,14 @@ class _Emitter:
         self._files = []
 
     def discard(self) -> None:
-        """Let go of everything, also the validator's temporary files (a build that failed)."""
+        """Let go of everything, also the validator's temporary files (a build that failed: a validation
+        still running is cancelled at its next part)."""
         self.close()
+        if self._validating is not None:
+            self.validator.cancel()
+            with contextlib.suppress(Exception):
+                self._validating.result()
+            self._validating = None
         if self._started:
             self.validator.close()
 

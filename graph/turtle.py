@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 from typing import BinaryIO
 
@@ -58,6 +58,7 @@ def _prefixes() -> list[tuple[str, str]]:
 
 _TYPE = str(RDF.type)
 _XSD_STRING = str(XSD.string)
+_NL, _NL_INDENTED, _BETWEEN = "\n", "\n    ", "\n\n"  # a blank line between two blocks
 
 
 class _Writer:
@@ -138,6 +139,27 @@ class _Writer:
                 lines.append(f"{items[0][5]} {values}")
             yield f"{indent}{subject} " + f" ;\n{indent}    ".join(lines) + " ."
 
+    def chunked_blocks(
+        self, triples: Sequence[tuple[Node, Node, Node]], indent: str = "", size: int = 100_000
+    ) -> Iterator[str]:
+        """What :meth:`blocks` yields, formatting about ``size`` statements at a time (whole subjects,
+        in subject order), so that a large graph (the corpus graph: millions of statements at 100,000
+        documents) is never formatted whole in memory."""
+        if len(triples) <= size:
+            yield from self.blocks(triples, indent)
+            return
+        by_subject: dict[Node, list[tuple[Node, Node, Node]]] = {}
+        for triple in triples:
+            by_subject.setdefault(triple[0], []).append(triple)
+        chunk: list[tuple[Node, Node, Node]] = []
+        for subject in sorted(by_subject, key=lambda node: self.key_and_text(node)[0]):
+            chunk.extend(by_subject.pop(subject))
+            if len(chunk) >= size:
+                yield from self.blocks(chunk, indent)
+                chunk = []
+        if chunk:
+            yield from self.blocks(chunk, indent)
+
 
 def turtle(graph: Graph | QuadSet) -> bytes:
     """The graph as Turtle; a dataset (an rdflib ``Dataset`` or a :class:`~graph.quads.QuadSet`) as the
@@ -185,6 +207,30 @@ def local_key(name: URIRef) -> str | None:
     return key if head.endswith("/graph/source") else None
 
 
+class _Buffered:
+    """Text gathered and written to a binary file (UTF-8) a few thousand pieces at a time; no file, no
+    writing (false then)."""
+
+    __slots__ = ("file", "pieces")
+
+    def __init__(self, file: BinaryIO | None) -> None:
+        self.file, self.pieces = file, list[str]()
+
+    def __bool__(self) -> bool:
+        return self.file is not None
+
+    def write(self, text: str) -> None:
+        if self.file is not None:
+            self.pieces.append(text)
+            if len(self.pieces) >= 4096:
+                self.flush()
+
+    def flush(self) -> None:
+        if self.file is not None and self.pieces:
+            self.file.write("".join(self.pieces).encode())
+            self.pieces.clear()
+
+
 class DatasetWriter:
     """TriG (the named graphs) and Turtle (their union) written one named graph at a time, so that a
     build never holds more than one source's graph: ``add(name, triples, local)`` for each graph, then
@@ -212,21 +258,28 @@ class DatasetWriter:
         group = list(triples)
         if not group:
             return
-        separator = b"" if self._first else b"\n"
+        separator = "" if self._first else "\n"
         union = [t for t in group if self._first_time(t, local)]
+        trig = _Buffered(self.trig)
+        turtle = _Buffered(self.turtle if union else None)
+        trig.write(f"{separator}{self.writer.term(name)} {{\n")
         # Most graphs (a source's) hold no statement written before: their Turtle blocks are their TriG
-        # blocks, indented (no block holds a raw line break: literals and IRIs escape them).
-        blocks = list(self.writer.blocks(group)) if len(union) == len(group) else None
-        if self.trig is not None:
-            if blocks is not None:
-                inner = "\n\n".join("    " + block.replace("\n", "\n    ") for block in blocks)
-            else:
-                inner = "\n\n".join(self.writer.blocks(group, indent="    "))
-            self.trig.write(separator + f"{self.writer.term(name)} {{\n{inner}\n}}\n".encode())
-        if union and self.turtle is not None:
-            if blocks is None:
-                blocks = list(self.writer.blocks(union))
-            self.turtle.write(separator + ("\n\n".join(blocks) + "\n").encode())
+        # blocks, indented (no block holds a raw line break: literals and IRIs escape them). Blocks are
+        # written as they are made, a slice of the graph at a time.
+        if len(union) == len(group):
+            for i, block in enumerate(self.writer.chunked_blocks(group)):
+                between = _BETWEEN if i else ""
+                trig.write(f"{between}    {block.replace(_NL, _NL_INDENTED)}")
+                turtle.write(f"{between or separator}{block}")
+        else:
+            for i, block in enumerate(self.writer.chunked_blocks(group, indent="    ") if trig else ()):
+                trig.write((_BETWEEN if i else "") + block)
+            for i, block in enumerate(self.writer.chunked_blocks(union) if turtle else ()):
+                turtle.write((_BETWEEN if i else separator) + block)
+        trig.write("\n}\n")
+        turtle.write("\n")
+        trig.flush()
+        turtle.flush()
         self.triples += len(union)
         self._first = False
         self.writer.forget()

@@ -68,3 +68,29 @@ def test_every_format_is_stable_and_parses_back(built: Path, fmt: str):
     back = Dataset(default_union=True) if fmt in ("trig", "nquads") else Graph()
     back.parse(data=once, format=FORMATS[fmt][0])
     assert len(set(back.triples((None, None, None)))) == len(set(dataset.triples((None, None, None))))
+
+
+def test_a_large_graph_written_in_slices_gives_the_same_bytes(corpus, monkeypatch: pytest.MonkeyPatch):
+    """The corpus graph (millions of statements at 100,000 documents) is formatted a slice of subjects
+    at a time; slices of any size give the bytes the whole graph formatted at once gives."""
+    import io
+
+    from graph.turtle import DatasetWriter, _Writer, dataset_order, local_key
+
+    def written(size: int) -> tuple[bytes, bytes]:
+        whole = _Writer.chunked_blocks
+
+        def sliced(self: _Writer, triples, indent: str = "", size_: int = size):  # type: ignore[no-untyped-def]
+            return whole(self, triples, indent, size_)
+
+        monkeypatch.setattr(_Writer, "chunked_blocks", sliced)
+        trig, ttl = io.BytesIO(), io.BytesIO()
+        writer = DatasetWriter(trig, ttl)
+        for name in dataset_order(corpus.quads.graph_names()):
+            writer.add(name, corpus.quads.graph(name), local=local_key(name))
+        return trig.getvalue(), ttl.getvalue()
+
+    at_once = written(10**9)
+    assert len(at_once[0]) > 100_000
+    for size in (1, 7, 500):
+        assert written(size) == at_once, size

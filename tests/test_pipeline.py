@@ -5,6 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
+from graph.errors import OutputError
 from graph.extract_stage import Extracted, extract_sources, fingerprint
 from graph.pipeline import build_corpus, run_build
 from graph.sources import find_sources
@@ -158,3 +161,28 @@ def test_a_script_without_the_main_guard_is_told_what_to_do(tmp_path: Path):
     assert "OutputError: a validation worker process stopped" in done.stdout, done.stderr[-2000:]
     assert '__name__ == "__main__"' in done.stdout
     assert not (tmp_path / "out").exists()  # nothing was written
+
+
+def test_a_build_failing_while_the_last_parts_are_validated_keeps_the_previous_outputs(
+    tmp_path: Path, monkeypatch
+):
+    """The views are rendered while the workers validate the last parts: a failure there cancels the
+    validation, and the previous out/ stays as it was."""
+    import threading
+
+    import graph.render
+
+    out = tmp_path / "out"
+    run_build(SOURCES, out)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device", str(out / "index.html"))
+
+    monkeypatch.setattr(graph.render, "render_html", broken)
+    with pytest.raises(OutputError, match="No space left"):
+        run_build(SOURCES, out)
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.cache", "out"]  # no staging folder left
+    assert not [t for t in threading.enumerate() if t.name.startswith("validate")]
