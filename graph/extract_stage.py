@@ -57,7 +57,7 @@ class Failed:
 #: What an extraction depends on, below the package folder: the code that reads and extracts a text
 #: (every module an extraction loads) and the data it reads. A change anywhere else (the RDF, the views,
 #: the queries, the command line) keeps the cache: at 100,000 sources it holds minutes of extraction.
-#: ``tests/test_pipeline.py`` checks that every module an extraction loads is listed.
+#: ``tests/test_sources_formats.py`` checks that every module an extraction loads is listed.
 EXTRACTION_CODE = (
     "__init__.py",
     "data",

@@ -262,8 +262,11 @@ NETWORK_FILE = "network.json"
 def save_network(g: nx.DiGraph, path: Path, *, graph_file: Path) -> None:
     """Write ``g`` as JSON (nodes and edges in their order, keys sorted), with the size and SHA-256 of
     the RDF file it was projected from, so that :func:`load_network` can tell when it is stale."""
-    head = {"graph_bytes": graph_file.stat().st_size, "graph_file": graph_file.name}
-    head["graph_sha256"] = _sha256(graph_file)
+    head = {
+        "graph_bytes": graph_file.stat().st_size,
+        "graph_file": graph_file.name,
+        "graph_sha256": _sha256(graph_file),
+    }
     # what json.dumps(..., sort_keys=True) writes, a slice of the lists at a time: the whole document as
     # one string took 700 MB at 100,000 documents
     with path.open("w", encoding="utf-8") as out:
