@@ -190,7 +190,7 @@ def _cached_ontology(shadow: bool = False) -> Graph:
 def _ontology_by_subject() -> dict[str, str]:
     """The ontology's statements as N-Triples lines, by subject ("<iri>")."""
     found: dict[str, list[str]] = {}
-    for s, p, o in load_ontology():
+    for s, p, o in _cached_ontology():
         if isinstance(s, URIRef):
             found.setdefault(s.n3(), []).append(f"{s.n3()} {ntriples_term(p)} {ntriples_term(o)} .\n")
     return {subject: "".join(sorted(lines)) for subject, lines in found.items()}

@@ -250,6 +250,10 @@ class PartValidator:
         if not self._open:
             raise ValueError("this PartValidator is finished; make a new one.")
 
+    def _check_cancelled(self) -> None:
+        if self._cancelled.is_set():
+            raise ValidationCancelled("the validation was cancelled")
+
     def _text(self, triple: Triple) -> tuple[str, str, str]:
         """(subject, predicate, object) as N-Triples terms."""
         s, p, o = triple
@@ -350,8 +354,7 @@ class PartValidator:
 
     def _validate(self, lines: str, types: str, *, here: bool) -> None:
         """Validate a part in this process (``here``) or in a worker (the results are collected later)."""
-        if self._cancelled.is_set():
-            raise ValidationCancelled("the validation was cancelled")
+        self._check_cancelled()
         self.parts += 1
         if here:
             self._found.extend(_check_part(lines, types, self.engine))
@@ -373,8 +376,7 @@ class PartValidator:
         than two parts a worker are waiting (so that memory holds a few parts only)."""
         try:
             while self._waiting and (wait or self._waiting[0].done() or len(self._waiting) > 2 * self.jobs):
-                if self._cancelled.is_set():
-                    raise ValidationCancelled("the validation was cancelled")
+                self._check_cancelled()
                 self._found.extend(self._waiting.popleft().result())
         except BrokenProcessPool as exc:
             raise _broken() from exc
