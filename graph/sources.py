@@ -32,7 +32,9 @@ MEDIA_TYPES: dict[str, str] = {
 #: File kinds read. Other kinds are reported, never silently skipped.
 SUFFIXES = tuple(MEDIA_TYPES)
 #: Files that live in a sources folder but are not texts of the corpus.
-IGNORED_NAMES = {"README.md", "readme.md"}
+#: Not texts: a folder's README and gold annotations (the seeds' and graph.synth's ``gold.json``, read by
+#: ``directives evaluate``), which sit beside the texts they describe.
+IGNORED_NAMES = {"README.md", "readme.md", "gold.json"}
 
 # The charset a page declares, as the HTML standard's prescan finds it in the head. Example lines:
 # '<meta charset="windows-1258">',
@@ -74,7 +76,7 @@ class SourceText:
 
 
 def find_sources(root: Path) -> list[Path]:
-    """Every candidate text below ``root``, sorted, curation files and READMEs excluded."""
+    """Every candidate text below ``root``, sorted; curation files, READMEs and ``gold.json`` excluded."""
     if not root.exists():
         raise SourceError(
             "no such folder.", path=root, hint="Pass --sources DIR with the texts to build from."

@@ -26,6 +26,17 @@ def test_find_sources_skips_curation_and_readme():
     assert names == sorted(p.name for p in SOURCES.glob("*.txt"))
 
 
+def test_find_sources_skips_gold_annotations_but_reports_other_json(tmp_path: Path):
+    # the seeds and the synthetic corpora keep gold.json beside their texts: not a source
+    (tmp_path / "a.txt").write_text("Số 1-KL/TU", encoding="utf-8")
+    (tmp_path / "gold.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "other.json").write_text("{}", encoding="utf-8")
+    names = [p.name for p in find_sources(tmp_path)]
+    assert names == ["a.txt", "other.json"]
+    with pytest.raises(SourceError, match=r"cannot read files of type '\.json'"):
+        read_source(tmp_path / "other.json", tmp_path)
+
+
 def test_read_source_hashes_raw_bytes_and_normalises_to_nfc():
     path = SOURCES / "000_14f6e30f14f393dd.txt"
     src = read_source(path, SOURCES)
