@@ -96,6 +96,7 @@ def resolve(extractions: Iterable[tuple[str, Extraction]], province_code: Provin
     groups: dict[tuple[object, ...], list[Entry]] = defaultdict(list)
     for entry in entries:
         groups[(entry.scope, entry.doc.number or entry.key)].append(entry)
+    _join_district_citations(groups, resolution.warnings)
     for group_key in sorted(groups, key=repr):
         for cluster, notes in _clusters(groups[group_key], resolution.warnings):
             doc = _merge(cluster, notes, province_code)
@@ -107,6 +108,32 @@ def resolve(extractions: Iterable[tuple[str, Extraction]], province_code: Provin
                 if entry.own:
                     resolution.keys[(entry.source, THIS)] = doc.path
     return resolution
+
+
+def _join_district_citations(groups: dict[tuple[object, ...], list[Entry]], warnings: list[str]) -> None:
+    """A district's (or a unit's) number cited where the province is not known (a national text, a news
+    page) joins the only committee of that name with that number; with several (An Lão of Hải Phòng and of
+    Bình Định) it stays apart and a warning says so."""
+    by_district: dict[tuple[object, ...], list[tuple[object, ...]]] = defaultdict(list)
+    for scope, number in groups:
+        assert isinstance(scope, tuple)
+        if scope[0] in ("district", "unit") and len(scope) == 3:
+            by_district[(scope[0], scope[1], number)].append((scope, number))
+    for key in sorted(groups, key=repr):
+        scope, number = key
+        assert isinstance(scope, tuple)
+        if scope[0] not in ("district", "unit") or len(scope) != 2 or str(scope[1]).startswith("unknown-"):
+            continue
+        candidates = by_district.get((scope[0], scope[1], number), [])
+        if len(candidates) == 1:
+            groups[candidates[0]].extend(groups.pop(key))
+        elif candidates:
+            where = ", ".join(sorted({e.source for e in groups[key]}))
+            provinces = ", ".join(sorted(str(c[0][2]) for c in candidates))  # type: ignore[index]
+            warnings.append(
+                f"{where}: {number} of {groups[key][0].doc.issuer} is ambiguous: a committee of that name "
+                f"in {provinces}; kept apart."
+            )
 
 
 def _entries(name: str, extraction: Extraction) -> list[Entry]:
@@ -166,11 +193,16 @@ def _scope(doc: CitedDocument, sha16: str, province: str | None, own: bool) -> t
         return ("text", sha16)
     if code == "TW" or code.endswith("TW"):
         return ("tw",)
-    if code.endswith("TU"):
+    if code.endswith("TU") and not _is_district(doc):
         return ("province", issuer_province) if issuer_province else ("province", f"unknown-{sha16}")
-    if code in ("HU", "QU") or code.endswith(("HU", "QU")):
-        return ("district", f"unknown-{sha16}") if not doc.issuer else ("district", slug(doc.issuer))
-    return ("unit", slug(doc.issuer) if doc.issuer else f"unknown-{sha16}")
+    # a town's or a district-level city's committee (Thị ủy Sa Pa, Thành ủy Vinh) numbers its documents
+    # "/TU" too: the sequence is that committee's, not the province's
+    kind = "district" if code.endswith(("HU", "QU", "TU")) else "unit"
+    if not doc.issuer:
+        return (kind, f"unknown-{sha16}")
+    # district and commune names repeat across provinces (An Lão, Châu Thành): the province keeps them apart
+    where = None if _is_central(doc) else _issuer_province(doc) or province
+    return (kind, slug(doc.issuer), where) if where else (kind, slug(doc.issuer))
 
 
 def _is_congress(doc: CitedDocument) -> bool:
@@ -179,6 +211,21 @@ def _is_congress(doc: CitedDocument) -> bool:
 
     body = resolve_body(doc.issuer) if doc.issuer else None
     return body is not None and body.key == "dai-hoi-dai-bieu-toan-quoc"
+
+
+def _is_district(doc: CitedDocument) -> bool:
+    from graph.extract.bodies import resolve_body
+
+    body = resolve_body(doc.issuer) if doc.issuer else None
+    return body is not None and body.level == "district"
+
+
+def _is_central(doc: CitedDocument) -> bool:
+    """Issued by a central body (Đảng ủy Khối các cơ quan Trung ương), whatever text cites it."""
+    from graph.extract.bodies import resolve_body
+
+    body = resolve_body(doc.issuer) if doc.issuer else None
+    return body is not None and body.level == "central"
 
 
 def _issuer_province(doc: CitedDocument) -> str | None:
@@ -211,7 +258,9 @@ def _clusters(group: list[Entry], warnings: list[str]) -> list[tuple[list[Entry]
         clusters.extend(_split_dates(by_term[term], warnings))
     if termless:
         if len(clusters) == 1:
-            clusters[0][0].extend(termless)
+            # the only candidate, unless a date says otherwise (a date in a congress year has no term)
+            joined, notes = clusters[0]
+            clusters = _split_dates(joined + termless, warnings, notes)
         else:
             notes = []
             if clusters:
@@ -272,6 +321,8 @@ def _merge(cluster: list[Entry], notes: list[str], province_code: ProvinceCoder)
         doc.date = months[0] if months else None
     for entry in ordered:
         doc.notes.extend(n for n in entry.doc.notes if n not in doc.notes)
+    if first.scope[0] in ("district", "unit") and len(first.scope) == 3:
+        doc.province = first.scope[2]
     if first.scope[0] in ("province",):
         name = first.scope[1]
         doc.province_unknown = name.startswith("unknown-")
@@ -315,6 +366,9 @@ def _path(doc: ResolvedDocument, first: Entry, province_code: ProvinceCoder) -> 
         where = first.scope[1]
         code = None if where.startswith("unknown-") else province_code(where)
         base = f"doc/province/{code or slug(where)}/{term}/{local}"
+    elif len(first.scope) == 3:  # a district's or a unit's, in a known province
+        where = province_code(first.scope[2]) or slug(first.scope[2])
+        base = f"doc/{first.scope[0]}/{where}/{slug(first.scope[1])}/{term}/{local}-{slug(issuer_code)}"
     else:
         base = f"doc/{first.scope[0]}/{slug(first.scope[1])}/{term}/{local}-{slug(issuer_code)}"
     if any(n.startswith("conflicting dates") for n in doc.notes) and doc.date:

@@ -236,3 +236,12 @@ def test_place_names_with_an_apostrophe(text: str, named: str) -> None:
     (found,) = find_bodies(text, ascii_view(match_view(text)), 0, len(text))
     assert text[found.start : found.end] == named
     assert body_label(found.info) == named
+
+
+def test_a_place_name_may_end_with_a_number_but_not_take_a_document_number_or_a_year():
+    # the communes of the 2025 reform: "Đam Rông 1" to "Đam Rông 4" are four communes of Lâm Đồng
+    assert resolve_body("Đảng ủy xã Đam Rông 3").district == "Đam Rông 3"
+    assert resolve_body("ĐẢNG ỦY XÃ ĐAM RÔNG 2").district == "Đam Rông 2"
+    assert resolve_body("Huyện ủy Đức Thọ 12-KL/HU").district == "Đức Thọ"
+    assert resolve_body("Huyện ủy Đức Thọ 2022").district == "Đức Thọ"
+    assert resolve_body("Huyện ủy Đức Thọ 5.2").district == "Đức Thọ"

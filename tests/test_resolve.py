@@ -134,3 +134,95 @@ def test_congress_and_plenum_references_without_numbers():
         "doc/tw/xii/plenum-6-nq",
         "doc/tw/xiii/congress-nq",
     ]
+
+
+def own_in(province: str, number: str, issuer: str, date: str) -> OwnDocument:
+    code = number.split("/")[-1]
+    return OwnDocument(
+        number=number,
+        type=None,
+        type_code=number.split("-")[1].split("/")[0],
+        issuer=issuer,
+        issuer_code=code,
+        date=date,
+        province=province,
+    )
+
+
+def run_codes(*extractions: Extraction):
+    return resolve(((e.source, e) for e in extractions), {**CODES, "Hải Phòng": "31", "Bình Định": "52"}.get)
+
+
+def test_district_committees_of_one_name_in_two_provinces_stay_apart():
+    issuer = "Ban Thường vụ Huyện ủy An Lão"
+    r = run_codes(
+        text("a" * 8, own=own_in("Hải Phòng", "04-CT/HU", issuer, "2021-03-02")),
+        text("b" * 8, own=own_in("Bình Định", "04-CT/HU", issuer, "2021-03-02")),
+    )
+    assert sorted(d.path for d in r.documents.values()) == [
+        "doc/district/31/ban-thuong-vu-huyen-uy-an-lao/2020-2025/ct-04-hu",
+        "doc/district/52/ban-thuong-vu-huyen-uy-an-lao/2020-2025/ct-04-hu",
+    ]
+    assert sorted(d.province for d in r.documents.values()) == ["Bình Định", "Hải Phòng"]
+
+
+def test_a_district_number_cited_without_province_joins_the_only_district_of_that_name():
+    issuer = "Ban Thường vụ Huyện ủy Đức Thọ"
+    r = run(
+        text("a" * 8, own=own_in("Hà Tĩnh", "12-KH/HU", issuer, "2022-09-01")),
+        text("b" * 8, cited("12-KH/HU", issuer=issuer)),  # a text that names no province
+    )
+    (doc,) = r.documents.values()
+    assert doc.path == "doc/district/42/ban-thuong-vu-huyen-uy-duc-tho/2020-2025/kh-12-hu"
+    assert len(doc.entries) == 2
+
+
+def test_a_district_number_cited_without_province_with_two_candidates_stays_apart_and_says_so():
+    issuer = "Ban Thường vụ Huyện ủy An Lão"
+    r = run_codes(
+        text("a" * 8, own=own_in("Hải Phòng", "04-CT/HU", issuer, "2021-03-02")),
+        text("b" * 8, own=own_in("Bình Định", "04-CT/HU", issuer, "2021-05-02")),
+        text("c" * 8, cited("04-CT/HU", issuer=issuer)),
+    )
+    assert len(r.documents) == 3
+    assert "doc/district/ban-thuong-vu-huyen-uy-an-lao/undated/ct-04-hu" in r.documents
+    assert any("04-CT/HU" in w and "Bình Định, Hải Phòng" in w and "kept apart" in w for w in r.warnings)
+
+
+def test_a_central_units_number_is_not_taken_for_the_citing_texts_province():
+    issuer = "Đảng ủy Khối các cơ quan Trung ương"
+    r = run(
+        text(
+            "a" * 8,
+            cited("09-NQ/ĐU", issuer=issuer, date="2021-06-01"),
+            own=own_in("Hà Tĩnh", "1-KL/TU", "Tỉnh ủy Hà Tĩnh", "2021-07-01"),
+        ),
+        text("b" * 8, cited("09-NQ/ĐU", issuer=issuer, date="2021-06-01")),
+    )
+    (doc,) = [d for d in r.documents.values() if d.number == "09-NQ/ĐU"]
+    assert doc.path.startswith("doc/unit/dang-uy-khoi-cac-co-quan-trung-uong/") and len(doc.entries) == 2
+
+
+def test_a_dated_text_of_a_congress_year_is_not_merged_into_an_earlier_document_of_its_number():
+    # 2010 is a congress year: the second text's term is unknown, but its date differs from the only
+    # candidate's (two copies that disagree, or two documents: kept apart and reported)
+    r = run(
+        text("a" * 8, own=own_in("Hà Tĩnh", "01-CTr/TU", "Tỉnh ủy Hà Tĩnh", "2009-04-19")),
+        text("b" * 8, own=own_in("Hà Tĩnh", "01-CTr/TU", "Tỉnh ủy Hà Tĩnh", "2010-11-09")),
+    )
+    assert sorted(d.path for d in r.documents.values()) == [
+        "doc/province/42/2005-2010/ctr-01-2009-04-19",
+        "doc/province/42/undated/ctr-01-2010-11-09",
+    ]
+    assert any("conflicting dates" in w for w in r.warnings)
+
+
+def test_a_town_committees_tu_number_is_the_towns_not_the_provinces():
+    r = run(
+        text("a" * 8, own=own_in("Hà Tĩnh", "01-CTr/TU", "Thị ủy Hồng Lĩnh", "2021-04-19")),
+        text("b" * 8, own=own_in("Hà Tĩnh", "01-CTr/TU", "Tỉnh ủy Hà Tĩnh", "2021-04-19")),
+    )
+    assert sorted(d.path for d in r.documents.values()) == [
+        "doc/district/42/thi-uy-hong-linh/2020-2025/ctr-01-tu",
+        "doc/province/42/2020-2025/ctr-01",
+    ]

@@ -105,6 +105,10 @@ _STATE_KEYS = frozenset({"quoc-hoi", "uy-ban-thuong-vu-quoc-hoi", "chinh-phu", "
 # H' Drai" (an apostrophe before a space).
 _NAME_WORD = re.compile(r"(?:[ \t]+|[ \t]*-[ \t]*)?([^\W\d_]+(?:['’](?:[^\W\d_]+|(?=[ \t]+[^\W\d_])))?)")
 
+# A number that ends a place name: the communes of the 2025 reform ("Đam Rông 3"), wards ("Phường 12"). Not
+# a document number or a date that follows ("Đức Thọ 12-KL/HU", "Đức Thọ 2022").
+_NAME_NUMBER = re.compile(r"[ \t]+[1-9][0-9]?(?![\w/-]|[.,][0-9])")
+
 
 @dataclass(frozen=True, slots=True)
 class BodyInfo:
@@ -340,7 +344,10 @@ def place_name_end(text: str, at: int, end: int) -> int:
         if not m or not m.group(1)[:1].isupper():
             break
         pos = m.end()
-    return pos - 1 if pos > at and text[pos - 1] in "'’" else pos
+    if pos > at and text[pos - 1] in "'’":
+        return pos - 1
+    number = _NAME_NUMBER.match(text, pos, end) if pos > at else None
+    return number.end() if number else pos
 
 
 def _with_term(text: str, low: str, start: int, pos: int, info: BodyInfo, end: int) -> BodyMatch:
