@@ -236,15 +236,16 @@ def run_build(
     with staged_output(out) as stage:
         emitter = _Emitter(stage, jobs)
         try:
-            corpus = build_corpus(
+            # only the report is kept: the extractions and the corpus graph, written by now, are let go
+            # before the views are rendered
+            report = build_corpus(
                 sources,
                 strict=strict,
                 cache_dir=cache_folder(out) if cache else None,
                 jobs=jobs,
                 progress=progress,
                 emitter=emitter,
-            )
-            report = corpus.report
+            ).report
             if not report.sources:
                 reasons = "".join(f"\n  {f.message}" for f in report.failures)
                 raise SourceError(
@@ -322,6 +323,7 @@ class _Emitter:
             if sink.identifier == CURATION_GRAPH:
                 self.projector.take(quads, sink)
         self.network = self.projector.finish(quads)
+        self.writer.close()
         self.close()
         # the last parts are validated in a thread of this process (feeding the workers) while the
         # caller goes on: it writes the network and renders the views meanwhile

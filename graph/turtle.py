@@ -18,6 +18,7 @@ through :class:`DatasetWriter` one at a time. The output parses back to the same
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -239,7 +240,9 @@ class DatasetWriter:
 
     In the Turtle union a statement held by two graphs is written once. Only statements that mention
     neither the graph's own ``local`` key (the source's hash, which is part of its spans', signatures'
-    and recipients' IRIs) are remembered for that, so memory grows with the shared statements only.
+    and recipients' IRIs) are remembered for that, so memory grows with the shared statements only, and
+    each as a 16-byte BLAKE2b digest of its text (3 million statements at 100,000 documents: 630 MB as
+    text, under 200 MB as digests; two statements share a digest with odds of about 10^-26).
     """
 
     def __init__(self, trig_file: BinaryIO | None, turtle_file: BinaryIO | None) -> None:
@@ -249,7 +252,7 @@ class DatasetWriter:
         for file in (self.trig, self.turtle):
             if file is not None:
                 file.write(header.encode())
-        self._shared: set[str] = set()
+        self._shared: set[bytes] = set()
         self._first = True
         #: distinct statements written to the Turtle union
         self.triples = 0
@@ -284,12 +287,17 @@ class DatasetWriter:
         self._first = False
         self.writer.forget()
 
+    def close(self) -> None:
+        """Let go of the statements remembered for the union: nothing more is written."""
+        self._shared = set()
+        self.writer.forget(0)
+
     def _first_time(self, triple: tuple[Node, Node, Node], local: str | None) -> bool:
         s, p, o = triple
         if local is not None and (local in str(s) or local in str(o)):
             return True
         term = self.writer.term
-        key = f"{term(s)} {term(p)} {term(o)}"
+        key = hashlib.blake2b(f"{term(s)} {term(p)} {term(o)}".encode(), digest_size=16).digest()
         if key in self._shared:
             return False
         self._shared.add(key)
