@@ -149,6 +149,15 @@ def own_in(province: str, number: str, issuer: str, date: str) -> OwnDocument:
     )
 
 
+def own_paths(*issued: tuple[str, str]) -> tuple[list[str], list[str]]:
+    """The document paths (sorted) and warnings of texts of Hà Tĩnh that are each a 01-CTr/TU, issued by
+    (issuer, date)."""
+    r = run(
+        *(text(chr(97 + i) * 8, own=own_in("Hà Tĩnh", "01-CTr/TU", *who)) for i, who in enumerate(issued))
+    )
+    return sorted(d.path for d in r.documents.values()), r.warnings
+
+
 def run_codes(*extractions: Extraction):
     return resolve(((e.source, e) for e in extractions), {**CODES, "Hải Phòng": "31", "Bình Định": "52"}.get)
 
@@ -206,23 +215,17 @@ def test_a_central_units_number_is_not_taken_for_the_citing_texts_province():
 def test_a_dated_text_of_a_congress_year_is_not_merged_into_an_earlier_document_of_its_number():
     # 2010 is a congress year: the second text's term is unknown, but its date differs from the only
     # candidate's (two copies that disagree, or two documents: kept apart and reported)
-    r = run(
-        text("a" * 8, own=own_in("Hà Tĩnh", "01-CTr/TU", "Tỉnh ủy Hà Tĩnh", "2009-04-19")),
-        text("b" * 8, own=own_in("Hà Tĩnh", "01-CTr/TU", "Tỉnh ủy Hà Tĩnh", "2010-11-09")),
-    )
-    assert sorted(d.path for d in r.documents.values()) == [
+    paths, warnings = own_paths(("Tỉnh ủy Hà Tĩnh", "2009-04-19"), ("Tỉnh ủy Hà Tĩnh", "2010-11-09"))
+    assert paths == [
         "doc/province/42/2005-2010/ctr-01-2009-04-19",
         "doc/province/42/undated/ctr-01-2010-11-09",
     ]
-    assert any("conflicting dates" in w for w in r.warnings)
+    assert any("conflicting dates" in w for w in warnings)
 
 
 def test_a_town_committees_tu_number_is_the_towns_not_the_provinces():
-    r = run(
-        text("a" * 8, own=own_in("Hà Tĩnh", "01-CTr/TU", "Thị ủy Hồng Lĩnh", "2021-04-19")),
-        text("b" * 8, own=own_in("Hà Tĩnh", "01-CTr/TU", "Tỉnh ủy Hà Tĩnh", "2021-04-19")),
-    )
-    assert sorted(d.path for d in r.documents.values()) == [
+    paths, _ = own_paths(("Thị ủy Hồng Lĩnh", "2021-04-19"), ("Tỉnh ủy Hà Tĩnh", "2021-04-19"))
+    assert paths == [
         "doc/district/42/thi-uy-hong-linh/2020-2025/ctr-01-tu",
         "doc/province/42/2020-2025/ctr-01",
     ]
