@@ -15,10 +15,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from graph.model import THIS, CitedDocument, Extraction, OwnDocument
 from graph.terms import central_term_for, local_term_for
 from graph.text import slug
+
+if TYPE_CHECKING:
+    from graph.extract.bodies import BodyInfo
 
 __all__ = ["Entry", "Resolution", "ResolvedDocument", "resolve"]
 
@@ -37,6 +41,10 @@ class Entry:
     own: bool  # the source text is this document
     scope: tuple[str, ...]
     term: str | None
+
+
+#: (scope, number or key) -> the entries that state it
+Groups = dict[tuple[tuple[str, ...], str], list[Entry]]
 
 
 @dataclass(slots=True)
@@ -93,7 +101,7 @@ def resolve(extractions: Iterable[tuple[str, Extraction]], province_code: Provin
     for name, extraction in extractions:
         entries.extend(_entries(name, extraction))
     resolution = Resolution()
-    groups: dict[tuple[object, ...], list[Entry]] = defaultdict(list)
+    groups: Groups = defaultdict(list)
     for entry in entries:
         groups[(entry.scope, entry.doc.number or entry.key)].append(entry)
     _join_district_citations(groups, resolution.warnings)
@@ -110,26 +118,24 @@ def resolve(extractions: Iterable[tuple[str, Extraction]], province_code: Provin
     return resolution
 
 
-def _join_district_citations(groups: dict[tuple[object, ...], list[Entry]], warnings: list[str]) -> None:
+def _join_district_citations(groups: Groups, warnings: list[str]) -> None:
     """A district's (or a unit's) number cited where the province is not known (a national text, a news
     page) joins the only committee of that name with that number; with several (An Lão of Hải Phòng and of
     Bình Định) it stays apart and a warning says so."""
-    by_district: dict[tuple[object, ...], list[tuple[object, ...]]] = defaultdict(list)
+    by_district: dict[tuple[str, str, str], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for scope, number in groups:
-        assert isinstance(scope, tuple)
         if scope[0] in ("district", "unit") and len(scope) == 3:
             by_district[(scope[0], scope[1], number)].append((scope, number))
     for key in sorted(groups, key=repr):
         scope, number = key
-        assert isinstance(scope, tuple)
-        if scope[0] not in ("district", "unit") or len(scope) != 2 or str(scope[1]).startswith("unknown-"):
+        if scope[0] not in ("district", "unit") or len(scope) != 2 or scope[1].startswith("unknown-"):
             continue
         candidates = by_district.get((scope[0], scope[1], number), [])
         if len(candidates) == 1:
             groups[candidates[0]].extend(groups.pop(key))
         elif candidates:
             where = ", ".join(sorted({e.source for e in groups[key]}))
-            provinces = ", ".join(sorted(str(c[0][2]) for c in candidates))  # type: ignore[index]
+            provinces = ", ".join(sorted(c[0][2] for c in candidates))
             warnings.append(
                 f"{where}: {number} of {groups[key][0].doc.issuer} is ambiguous: a committee of that name "
                 f"in {provinces}; kept apart."
@@ -193,7 +199,7 @@ def _scope(doc: CitedDocument, sha16: str, province: str | None, own: bool) -> t
         return ("text", sha16)
     if code == "TW" or code.endswith("TW"):
         return ("tw",)
-    if code.endswith("TU") and not _is_district(doc):
+    if code.endswith("TU") and _issuer_level(doc) != "district":
         return ("province", issuer_province) if issuer_province else ("province", f"unknown-{sha16}")
     # a town's or a district-level city's committee (Thị ủy Sa Pa, Thành ủy Vinh) numbers its documents
     # "/TU" too: the sequence is that committee's, not the province's
@@ -201,39 +207,31 @@ def _scope(doc: CitedDocument, sha16: str, province: str | None, own: bool) -> t
     if not doc.issuer:
         return (kind, f"unknown-{sha16}")
     # district and commune names repeat across provinces (An Lão, Châu Thành): the province keeps them apart
-    where = None if _is_central(doc) else _issuer_province(doc) or province
+    # (never a central unit's: Đảng ủy Khối các cơ quan Trung ương, whatever text cites it)
+    where = None if _issuer_level(doc) == "central" else _issuer_province(doc) or province
     return (kind, slug(doc.issuer), where) if where else (kind, slug(doc.issuer))
+
+
+def _issuer_body(doc: CitedDocument) -> BodyInfo | None:
+    from graph.extract.bodies import resolve_body  # an earlier stage: resolution may use it
+
+    return resolve_body(doc.issuer) if doc.issuer else None
 
 
 def _is_congress(doc: CitedDocument) -> bool:
     """A resolution of a National Party Congress ("Nghị quyết Đại hội XIII"), cited without a number."""
-    from graph.extract.bodies import resolve_body
-
-    body = resolve_body(doc.issuer) if doc.issuer else None
+    body = _issuer_body(doc)
     return body is not None and body.key == "dai-hoi-dai-bieu-toan-quoc"
 
 
-def _is_district(doc: CitedDocument) -> bool:
-    from graph.extract.bodies import resolve_body
-
-    body = resolve_body(doc.issuer) if doc.issuer else None
-    return body is not None and body.level == "district"
-
-
-def _is_central(doc: CitedDocument) -> bool:
-    """Issued by a central body (Đảng ủy Khối các cơ quan Trung ương), whatever text cites it."""
-    from graph.extract.bodies import resolve_body
-
-    body = resolve_body(doc.issuer) if doc.issuer else None
-    return body is not None and body.level == "central"
+def _issuer_level(doc: CitedDocument) -> str | None:
+    """ "central" for Đảng ủy Khối các cơ quan Trung ương, "district" for Thị ủy Sa Pa ..."""
+    body = _issuer_body(doc)
+    return body.level if body is not None else None
 
 
 def _issuer_province(doc: CitedDocument) -> str | None:
-    from graph.extract.bodies import resolve_body  # an earlier stage: resolution may use it
-
-    if not doc.issuer:
-        return None
-    body = resolve_body(doc.issuer)
+    body = _issuer_body(doc)
     return body.province if body is not None else None
 
 

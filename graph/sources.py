@@ -31,9 +31,8 @@ MEDIA_TYPES: dict[str, str] = {
 }
 #: File kinds read. Other kinds are reported, never silently skipped.
 SUFFIXES = tuple(MEDIA_TYPES)
-#: Files that live in a sources folder but are not texts of the corpus.
-#: Not texts: a folder's README and gold annotations (the seeds' and graph.synth's ``gold.json``, read by
-#: ``directives evaluate``), which sit beside the texts they describe.
+#: Files that live in a sources folder but are not texts of the corpus: a folder's README, and gold
+#: annotations (the seeds' and graph.synth's ``gold.json``, read by ``directives evaluate``).
 IGNORED_NAMES = {"README.md", "readme.md", "gold.json"}
 
 # The charset a page declares, as the HTML standard's prescan finds it in the head. Example lines:
