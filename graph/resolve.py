@@ -1,11 +1,12 @@
 """Citations -> documents, across the whole corpus.
 
 A printed number is not an identifier. Resolution groups every mention of a number by its *scope* (TW
-numbers are central; a TU number belongs to one province; an HU number to one district; a state number is
-global) and then by committee *term* (numbering restarts each term), taken from the term the text states
-or from the document's date. A mention whose term is unknown joins the only candidate of its scope; with
-several candidates it stays apart and the graph says it is ambiguous. Two sources that give one number
-conflicting dates in one term are kept apart and reported, never merged.
+numbers are central; a TU number belongs to one province, or to a town's committee that prints TU too; an
+HU number to one district of one province, as district names repeat; a state number is global) and then by
+committee *term* (numbering restarts each term), taken from the term the text states or from the document's
+date. A mention whose term (or a district number whose province) is unknown joins the only candidate of its
+scope; with several candidates it stays apart and the graph says it is ambiguous. Two sources that give one
+number conflicting dates are kept apart and reported, never merged.
 
 Nothing here imports rdflib: the output is plain data that :mod:`graph.build` turns into RDF.
 """
