@@ -129,15 +129,15 @@ class _Builder:
 
     def run(self) -> None:
         # One source's graph at a time, in graph IRI order (byte-identical texts share one graph): when
-        # ``on_source`` is given it receives each finished graph, which may then be let go.
+        # ``on_source`` is given it receives each finished graph, which may then be let go, and so may
+        # the source's text (read back here: SourceText.reload).
         ordered = sorted(self.data.texts, key=lambda t: (t[0].sha256, t[0].name))
-        for src, ext in ordered:
-            self.g = self.ds.graph(source_graph(src.sha256))
-            self._source(src, ext)
         for doc in self.data.resolution.documents.values():
             self._document(doc)
         for i, (src, ext) in enumerate(ordered):
+            src.reload()
             self.g = self.ds.graph(source_graph(src.sha256))
+            self._source(src, ext)
             self._mentions(src)
             self._relations(src, ext)
             self._own_details(src, ext)

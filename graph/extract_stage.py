@@ -133,7 +133,18 @@ def _cache_file(cache_dir: Path, raw_sha: str, name: str) -> Path:
     return cache_dir / fingerprint() / key[:2] / f"{key}.pickle"
 
 
-def _extract_one(path: Path, root: Path, cache_dir: Path | None) -> Extracted | Failed:
+def _extract_one(
+    path: Path, root: Path, cache_dir: Path | None, texts_dir: Path | None = None
+) -> Extracted | Failed:
+    """One source read and extracted (or taken from the cache); with ``texts_dir``, its NFC text is
+    written there and neither the source nor the extraction carries it back (see :func:`extract_sources`)."""
+    found = _read_and_extract(path, root, cache_dir)
+    if texts_dir is None or isinstance(found, Failed):
+        return found
+    return Extracted(found.source.copied_to(texts_dir), replace(found.extraction, text=""), found.cached)
+
+
+def _read_and_extract(path: Path, root: Path, cache_dir: Path | None) -> Extracted | Failed:
     from graph.extract import extract_text
 
     try:
@@ -175,8 +186,10 @@ def _load_entry(payload: bytes) -> tuple[SourceText, Extraction]:
     return src, extraction
 
 
-def _batch(paths: Sequence[Path], root: Path, cache_dir: Path | None) -> list[Extracted | Failed]:
-    return [_extract_one(p, root, cache_dir) for p in paths]
+def _batch(
+    paths: Sequence[Path], root: Path, cache_dir: Path | None, texts_dir: Path | None
+) -> list[Extracted | Failed]:
+    return [_extract_one(p, root, cache_dir, texts_dir) for p in paths]
 
 
 def extract_sources(
@@ -186,20 +199,31 @@ def extract_sources(
     cache_dir: Path | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    texts_dir: Path | None = None,
 ) -> Iterator[Extracted | Failed]:
     """Extract every path, in input order; ``jobs`` workers (default: one per core). With a cache, the
-    entries of other extractor versions are deleted once every path is done (:func:`prune_cache`)."""
-    yield from _extract(paths, root, cache_dir, jobs_for(jobs), progress)
+    entries of other extractor versions are deleted once every path is done (:func:`prune_cache`).
+
+    With ``texts_dir``, each source's NFC text is written there (:meth:`SourceText.copied_to`, the
+    ``texts/`` copies of a build's output) by the worker that read it, and the sources and extractions
+    come back without their texts: a build then reads one text back at a time, never holding the
+    corpus's texts (a gigabyte at 100,000) or sending them between processes."""
+    yield from _extract(paths, root, cache_dir, jobs_for(jobs), progress, texts_dir)
     if cache_dir is not None:
         prune_cache(cache_dir)
 
 
 def _extract(
-    paths: Sequence[Path], root: Path, cache_dir: Path | None, jobs: int, progress: Progress | None
+    paths: Sequence[Path],
+    root: Path,
+    cache_dir: Path | None,
+    jobs: int,
+    progress: Progress | None,
+    texts_dir: Path | None,
 ) -> Iterator[Extracted | Failed]:
     if jobs == 1 or len(paths) < PARALLEL_FROM:
         for i, path in enumerate(paths, start=1):
-            yield _extract_one(path, root, cache_dir)
+            yield _extract_one(path, root, cache_dir, texts_dir)
             if progress is not None:
                 progress(i, len(paths))
         return
@@ -207,7 +231,8 @@ def _extract(
     batches = [paths[i : i + size] for i in range(0, len(paths), size)]
     done = 0
     with worker_pool(jobs) as pool:
-        for results in pool.map(_batch, batches, [root] * len(batches), [cache_dir] * len(batches)):
+        repeat = len(batches)
+        for results in pool.map(_batch, batches, [root] * repeat, [cache_dir] * repeat, [texts_dir] * repeat):
             yield from results
             done += len(results)
             if progress is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -20,7 +20,7 @@ from graph.curation import CuratedAttribute, CuratedRelation, Curation, load_cur
 from graph.errors import CurationError, DirectiveGraphError, OutputError, SourceError
 from graph.model import Extraction
 from graph.quads import GraphSink, QuadSet
-from graph.sources import SourceText, find_sources
+from graph.sources import SourceText, find_sources, text_copy_name
 from graph.turtle import local_key
 
 if TYPE_CHECKING:
@@ -107,16 +107,16 @@ def build_corpus(
     texts: list[tuple[SourceText, Extraction]] = []
     root = sources if sources.is_dir() else sources.parent
     paths = find_sources(sources)
-    for item in extract_sources(paths, root, cache_dir=cache_dir, jobs=jobs, progress=progress):
+    # with an emitter, the workers write the texts' copies into its folder and send no text back: the
+    # build reads one back at a time (graph.build), and memory never holds the corpus's texts
+    texts_dir = emitter.stage if emitter is not None else None
+    for item in extract_sources(
+        paths, root, cache_dir=cache_dir, jobs=jobs, progress=progress, texts_dir=texts_dir
+    ):
         if isinstance(item, Failed):
             report.failures.append(Failure(item.path, item.message))
             continue
         src, extraction = item.source, item.extraction
-        if emitter is not None:
-            # the text stays with the source alone, which the emitter lets go once it is written: the
-            # extraction's reference would keep every text of the corpus in memory to the end (a GB at
-            # 100,000 texts). Nothing after extraction reads it (spans are read from the source's text).
-            extraction = replace(extraction, text="")
         report.warnings.extend(src.warnings)
         report.warnings.extend(f"{src.name}: {w}" for w in extraction.warnings)
         texts.append((src, extraction))
@@ -185,8 +185,6 @@ def _build_with_curation(data: BuildInput, report: BuildReport, emitter: _Emitte
                 emitter.start()
             return build_quads(data, emitter)
         except DirectiveGraphError as exc:
-            for src, _ in data.texts:
-                src.reload()  # the emitter let the texts go as it wrote them
             facts: list[CuratedRelation | CuratedAttribute] = [
                 *data.curation.relations,
                 *data.curation.attributes,
@@ -221,9 +219,10 @@ def run_build(
     """The main job: build the corpus and write Turtle, the HTML view and the source texts under ``out``.
     Extractions are cached beside it in ``.out.cache`` (``cache=False`` to extract everything again).
 
-    Each source's named graph is written (TriG, and the Turtle union), projected for the views and let go
-    as soon as it is complete, and so is its text, so that memory holds the corpus graph and one source's
-    graph and text at a time.
+    The extraction workers write each source's NFC text to ``texts/`` and send none back; each source's
+    named graph is written (TriG, and the Turtle union), projected for the views and let go as soon as it
+    is complete, and so is its text (read back from its copy), so that memory holds the corpus graph and
+    one source's graph and text at a time.
     Nothing reaches ``out`` unless the whole build succeeds (see :func:`graph.outputs.staged_output`)."""
     from graph.outputs import MANIFEST, staged_output
 
@@ -274,8 +273,9 @@ def run_build(
 
 
 class _Emitter:
-    """Receives each source's finished graph from the builder: writes it (TriG, Turtle union, the NFC
-    text copy), projects it, and lets it go. ``start()`` begins (again: a build retried without a bad
+    """Receives each source's finished graph from the builder: writes it (TriG, Turtle union; the NFC
+    text copies are in ``stage`` already: see :func:`build_corpus`), projects it, and lets it go (and the
+    source's text). ``start()`` begins (again: a build retried without a bad
     curated fact starts over), ``finish(quads)`` writes the corpus and curation graphs."""
 
     writer: DatasetWriter
@@ -306,11 +306,8 @@ class _Emitter:
         self.writer.add(sink.identifier, sink, local=local)
         self.validator.add(sink, local=local, dataset=sink.dataset)
         self.projector.take(sink.dataset, sink)
-        target = self.stage / text_copy_name(src)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(src.text, encoding="utf-8")
         sink.dataset.drop(sink.identifier)
-        src.release()  # read again if the build starts over (see _build_with_curation)
+        src.release()  # read again (graph.build) if the build starts over (see _build_with_curation)
 
     def finish(self, quads: QuadSet) -> tuple[int, int]:
         """Write the graphs still held (corpus, curation) and project the network; (distinct statements,
@@ -359,10 +356,3 @@ def cache_folder(out: Path) -> Path:
     """Where extractions are cached: beside ``out`` (``.out.cache``), so that a failed build writes nothing
     into ``out`` and a swapped-in ``out`` never loses it."""
     return out.parent / f".{out.name}.cache"
-
-
-def text_copy_name(src: SourceText) -> str:
-    """Where the NFC text of a source is copied under out/: ``texts/<name>``, plus ``.txt`` for formats
-    that are not plain text (the offsets of every span count code points in this copy)."""
-    suffix = "" if src.media_type in ("text/plain", "text/markdown") else ".txt"
-    return f"texts/{src.name}{suffix}"

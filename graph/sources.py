@@ -10,14 +10,23 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graph import readers
-from graph.errors import SourceError
+from graph.errors import OutputError, SourceError
 from graph.text import nfc
 
-__all__ = ["MEDIA_TYPES", "SUFFIXES", "SourceText", "decode", "decode_html", "find_sources", "read_source"]
+__all__ = [
+    "MEDIA_TYPES",
+    "SUFFIXES",
+    "SourceText",
+    "decode",
+    "decode_html",
+    "find_sources",
+    "read_source",
+    "text_copy_name",
+]
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 #: The media type of every readable file kind, by suffix (lower case).
@@ -53,6 +62,8 @@ class SourceText:
     encoding: str  # the charset the bytes were decoded with; "docx" / "pdf" for those containers
     warnings: tuple[str, ...] = ()
     media_type: str = "text/plain"  # MEDIA_TYPES[suffix]
+    #: where the NFC text was copied (:meth:`copied_to`): :meth:`reload` reads it back from there
+    copy: Path | None = None
 
     def release(self) -> None:
         """Let the text go once a build has written all it needs from it (a 100,000-text corpus holds
@@ -60,9 +71,36 @@ class SourceText:
         record allows."""
         object.__setattr__(self, "text", "")
 
+    def copied_to(self, folder: Path) -> SourceText:
+        """Write the NFC text to ``folder / text_copy_name(self)`` (UTF-8) and return this source without
+        its text, which :meth:`reload` reads back from the copy: an extraction worker does so, and the
+        build holds one text at a time instead of every text of the corpus (a gigabyte at 100,000)."""
+        target = folder / text_copy_name(self)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(self.text.encode("utf-8"))
+        except OSError as exc:
+            raise OutputError(
+                f"cannot write the copy of {self.name}: {exc.strerror}.",
+                path=target,
+                hint="Check that the output folder's disk has room and is writable.",
+            ) from exc
+        return replace(self, text="", copy=target)
+
     def reload(self) -> None:
-        """Read a released text again; :class:`SourceError` if the file changed meanwhile."""
+        """Read a released text again, from its copy when it has one (:meth:`copied_to`), else from its
+        file: :class:`SourceError` if the file changed meanwhile, or the copy cannot be read."""
         if self.text:
+            return
+        if self.copy is not None:
+            try:
+                object.__setattr__(self, "text", self.copy.read_bytes().decode("utf-8"))
+            except (OSError, UnicodeDecodeError) as exc:
+                raise SourceError(
+                    f"the copy of its text at {self.copy} cannot be read back ({exc}); nothing was written.",
+                    path=self.path,
+                    hint="Build again; nothing else may write into the output's staging folder meanwhile.",
+                ) from exc
             return
         again = read_source(self.path)
         if again.sha256 != self.sha256:
@@ -72,6 +110,13 @@ class SourceText:
                 hint="Build again once the sources stay put.",
             )
         object.__setattr__(self, "text", again.text)
+
+
+def text_copy_name(src: SourceText) -> str:
+    """Where the NFC text of a source is copied under out/: ``texts/<name>``, plus ``.txt`` for formats
+    that are not plain text (the offsets of every span count code points in this copy)."""
+    suffix = "" if src.media_type in ("text/plain", "text/markdown") else ".txt"
+    return f"texts/{src.name}{suffix}"
 
 
 def find_sources(root: Path) -> list[Path]:

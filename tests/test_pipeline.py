@@ -186,3 +186,53 @@ def test_a_build_failing_while_the_last_parts_are_validated_keeps_the_previous_o
     assert after == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.cache", "out"]  # no staging folder left
     assert not [t for t in threading.enumerate() if t.name.startswith("validate")]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_with_a_texts_folder_the_workers_write_the_copies_and_send_no_text(tmp_path: Path, monkeypatch, jobs):
+    """A build's workers copy each NFC text into the output (byte for byte what the build would write)
+    and send neither the text nor the extraction's copy of it back; ``reload`` reads it back exactly,
+    carriage returns and all."""
+    from dataclasses import replace
+
+    import graph.extract_stage as stage
+    from graph.sources import read_source, text_copy_name
+
+    monkeypatch.setattr(stage, "PARALLEL_FROM", 1)
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES, sources)
+    seed = (SOURCES / "002_536fb758ed16856e.txt").read_text(encoding="utf-8")
+    (sources / "crlf.txt").write_bytes(seed.replace("\n", "\r\n").encode("utf-8"))
+    paths = find_sources(sources)
+    texts = tmp_path / "stage"
+    plain = {x.source.name: x for x in extract_sources(paths, sources, jobs=1) if isinstance(x, Extracted)}
+    copied = list(extract_sources(paths, sources, jobs=jobs, texts_dir=texts))
+    assert len(copied) == len(paths) == len(plain) and all(isinstance(x, Extracted) for x in copied)
+    for item in copied:
+        assert isinstance(item, Extracted)
+        src, whole = item.source, read_source(item.source.path, sources)
+        assert src.text == "" and item.extraction.text == ""
+        assert item.extraction == replace(plain[src.name].extraction, text="")
+        assert src.copy == texts / text_copy_name(src)
+        assert src.copy.read_bytes() == whole.text.encode("utf-8")
+        src.reload()
+        assert src.text == whole.text
+    assert "\r\n" in next(x.source.text for x in copied if x.source.name == "crlf.txt")  # type: ignore[union-attr]
+
+
+def test_a_text_copy_that_cannot_be_written_or_read_back_is_named(tmp_path: Path):
+    from graph.errors import SourceError
+    from graph.sources import read_source
+
+    src = read_source(SOURCES / "000_14f6e30f14f393dd.txt", SOURCES)
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"cannot write the copy of 000_14f6e30f14f393dd\.txt") as caught:
+        src.copied_to(tmp_path / "file")
+    assert str(tmp_path / "file" / "texts") in str(caught.value)
+    released = src.copied_to(tmp_path / "stage")
+    assert src.text and not released.text  # the source read is left as it was
+    assert released.copy is not None
+    released.copy.unlink()
+    with pytest.raises(SourceError, match="cannot be read back") as caught:
+        released.reload()
+    assert str(released.copy) in str(caught.value) and "000_14f6e30f14f393dd.txt" in str(caught.value)
