@@ -135,18 +135,15 @@ class QuadSet:
             else:
                 del self._sp[key]
         else:
-            objects = found
-            count = objects.get(o, 0) + change
+            count = found.get(o, 0) + change
             if count > 0:
-                objects[o] = count
+                found[o] = count
             else:
-                objects.pop(o, None)
-            if not objects:
+                found.pop(o, None)
+            if not found:
                 del self._sp[key]
-            elif len(objects) == 1 and next(iter(objects.values())) == 1:
-                self._sp[key] = next(iter(objects))
-            else:
-                self._sp[key] = objects
+            elif len(found) == 1 and next(iter(found.values())) == 1:  # back to a lone statement
+                self._sp[key] = next(iter(found))
         if self._po is not None:
             if count > 0:
                 self._po.setdefault((p, o), {})[s] = None
