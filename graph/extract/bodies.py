@@ -150,6 +150,7 @@ class _Tables:
     committee_keys: frozenset[str]
 
 
+@lru_cache(maxsize=4096)  # labels repeat ("VĂN PHÒNG", "BAN TỔ CHỨC")
 def _fold(label: str) -> str:
     return squash(ascii_view(match_view(nfc(label)))).strip()
 
@@ -244,12 +245,17 @@ def province_at(low: str, pos: int, end: int) -> tuple[str, int] | None:
 def committee_of(info: BodyInfo) -> tuple[str, str] | None:
     """(organ key, committee key) of a local body: "ban-thuong-vu-huyen-uy" -> ("ban-thuong-vu", "huyen-uy");
     a committee itself has the organ key ""."""
-    for com in sorted(_tables().committee_keys, key=len, reverse=True):
+    for com in _committee_keys_longest_first():
         if info.key == com:
             return "", com
         if info.key.endswith("-" + com):
             return info.key[: -len(com) - 1], com
     return None
+
+
+@cache
+def _committee_keys_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_tables().committee_keys, key=len, reverse=True))
 
 
 def compose_organ(organ: str, committee: BodyInfo) -> BodyInfo | None:
@@ -377,8 +383,17 @@ def body_for_code(code: str | None) -> BodyInfo | None:
     """The central body an issuer code names on its own (BTCTW, VPTW ...); None for shared codes (TW, TU)."""
     if not code:
         return None
-    found = [b for b in _tables().by_key.values() if b.level == "central" and b.code == code]
-    return found[0] if len(found) == 1 else None
+    return _central_by_code().get(code)
+
+
+@cache
+def _central_by_code() -> dict[str, BodyInfo]:
+    """The central bodies by their issuer code, for the codes exactly one of them has."""
+    found: dict[str, list[BodyInfo]] = {}
+    for b in _tables().by_key.values():
+        if b.level == "central" and b.code:
+            found.setdefault(b.code, []).append(b)
+    return {code: bodies[0] for code, bodies in found.items() if len(bodies) == 1}
 
 
 def code_agrees(info: BodyInfo, code: str | None) -> bool:

@@ -226,7 +226,7 @@ def _short_forms(layout: Layout, numbered: list[Mention]) -> list[Mention]:
 def _type_word_before(low: str, pos: int) -> int | None:
     """Where a Party type word ends the words before ``pos`` ("... Kết luận 34", "... Nghị quyết số 18")."""
     window = max(0, pos - _TYPE_REACH)
-    last = low[window:pos].split()[-2:]
+    last = low[window:pos].rsplit(None, 2)[-2:]  # the last two words, as split()[-2:] (split from the end)
     if not last or (last[-1] if last[-1] != "so" else last[0]) not in _type_word_ends():
         return None
     words = [(m.start(), m.group()) for m in _WORD.finditer(low, window, pos)]

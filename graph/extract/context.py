@@ -90,8 +90,10 @@ def read_tail(layout: Layout, pos: int, *, in_paren: bool = False) -> Tail:
     for _ in range(5):
         sep = _SEP.match(low, pos, end)
         at = sep.end() if sep else pos
-        lead = _DATE_LEAD.match(low, at, end)
-        found = date_at(low, lead.end() if lead else at, end) if date is None else None
+        found = None
+        if date is None:
+            lead = _DATE_LEAD.match(low, at, end)
+            found = date_at(low, lead.end() if lead else at, end)
         body = _issuer_at(layout, at) if found is None and issuer is None else None
         stated = TERM_AFTER.match(low, pos, end) if found is None and body is None and term is None else None
         if found is not None:

@@ -73,6 +73,8 @@ def _from(m: re.Match[str]) -> DateMatch | None:
 def date_at(low: str, pos: int, end: int | None = None) -> DateMatch | None:
     """A full date starting at ``pos`` (after an optional "ngày"), or None."""
     end = len(low) if end is None else end
+    if 0 <= pos < end and low[pos] not in " \tn" and not low[pos].isdigit():
+        return None  # a date opens with "ngay" or a digit, after spaces: neither pattern can match here
     lead = _DAY_WORD.match(low, pos, end)
     at = lead.end() if lead else pos
     for pattern in (WORD_DATE, NUMERIC_DATE):

@@ -45,6 +45,7 @@ _NATIONAL = re.compile(r"dang cong san viet nam")
 _PARENT_LINE = re.compile(r"(?<![a-z])dang bo\s+(?:tinh|thanh pho|tp\.?)\s+")
 # A provincial committee word followed by a name. Example lines: "Tỉnh ủy Hà Tĩnh", "THÀNH ỦY HÀ NỘI".
 _COMMITTEE_WORD = re.compile(r"(?:tinh uy|thanh uy)(?=\s+\S)")
+_COMMITTEE_WORDS = ("tinh uy", "thanh uy")  # what every match of _COMMITTEE_WORD opens with
 # The dash between the organs of a joint issuer on one header line. Example line: "BAN TỔ CHỨC - BAN DÂN VẬN".
 _JOINT = re.compile(r"\s+-\s+")
 # A province a text says it speaks of. Example lines: "Tại Hà Tĩnh, Hội đồng nhân dân tỉnh ...",
@@ -175,7 +176,7 @@ def _named_province(layout: Layout, issuers: Iterable[BodyMatch]) -> str | None:
 
 def _committee_mentions(layout: Layout) -> list[BodyMatch]:
     out = []
-    for m in word_matches(_COMMITTEE_WORD, layout.low, *layout.main):
+    for m in word_matches(_COMMITTEE_WORD, layout.low, *layout.main, _COMMITTEE_WORDS):
         body = match_body(layout.text, layout.low, m.start(), layout.main[1])
         if body is not None:
             out.append(body)

@@ -171,6 +171,11 @@ def _lookup(
 def _prefixed(view: str, low: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...]) -> list[Hit]:
     hits: list[Hit] = []
     for match in _located(_PREFIXED, _PREFIX_OPENERS, view, low, lo, hi):
+        # One space, then a lower-case word ("xã hội", "tỉnh táo", most prefix words): the loop below would
+        # read no name. The pattern's look-ahead puts a space and a word character after the prefix, in the
+        # region.
+        if view[match.end() + 1].islower():
+            continue
         ends: list[int] = []
         pos = match.end()
         while len(ends) < _MAX_WORDS and (word := _NAME_WORD.match(view, pos, hi)):

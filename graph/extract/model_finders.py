@@ -88,6 +88,7 @@ _CONCURRENT = re.compile(
 ASSIGN = r"(?<!tuyen )(?<!ban )giao(?!\s+(?:duc|thong|luu|dich|nhan|vien|an|trinh|tiep)(?![a-z]))"
 # Literals every concurrent post and every named model holds, which the scans start from.
 _ALSO = re.compile(rf"dong thoi\s+(?:la|kiem)|kiem(?:\s+nhiem)?\s+(?={_POST})")
+_ALSO_WORDS = ("dong thoi", "kiem")  # what every match of _ALSO opens with
 _MODEL = re.compile(r"mo hinh\s")
 # A merger, up to where it applies or its deadline. Example lines: "tiếp tục thực hiện việc hợp nhất các cơ
 # quan chuyên môn, đơn vị sự nghiệp cấp tỉnh", "thực hiện thí điểm sáp nhập Trung tâm Văn hoá - Thông tin và
@@ -295,7 +296,10 @@ def _mergers(layout: Layout, start: int, end: int) -> list[Found]:
 def _concurrent(layout: Layout, start: int, end: int) -> list[Found]:
     return _with_cue(
         layout,
-        [(m.start(), m.end()) for m in anchored(_CONCURRENT, _ALSO, layout.low, start, end, 120)],
+        [
+            (m.start(), m.end())
+            for m in anchored(_CONCURRENT, _ALSO, layout.low, start, end, 120, openers=_ALSO_WORDS)
+        ],
         False,
     )
 

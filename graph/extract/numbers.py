@@ -19,6 +19,7 @@ codes (``05-QC/BTCTU-BDVTU``). State numbers put the serial first, then the year
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -65,6 +66,11 @@ _AFTER_SERIAL = rf"(?=[\s/\-{re.escape(''.join(sorted({code[0] for code in _code
 # the regex engine skips to digits; what may stand before the serial is checked on each match.
 NUMBER = re.compile(rf"(?P<serial>\d{{1,5}}){_AFTER_SERIAL}(?:{_PARTY_REST}|{_STATE_REST})")
 _BEFORE_SERIAL = frozenset("0123456789/.,")
+# Every number holds a slash, "/" or the "&" of an HTML-escaped one, and from its first digit to the first of
+# them stand only digits, white space, a hyphen and the letters of a type code. Example lines: "16 - TB/TW",
+# "22/2019/NQ-HĐND", "16TB&#x2F;TW".
+_SLASHES = ("/", "&")
+_CODE_LETTERS = frozenset("".join(_codes()))
 _STATE_TYPE_CODES = frozenset(
     {"NQ", "NĐ", "QĐ", "CT", "TT", "TTLT", "CĐ", "KH", "TB", "BC", "HD", "TTr", "CTr"}
 )
@@ -94,13 +100,51 @@ def find_numbers(view: str, start: int = 0, end: int | None = None) -> list[Numb
     """Every Party and State number in ``view[start:end]``, by position."""
     end = len(view) if end is None else end
     found = []
-    for m in NUMBER.finditer(view, start, end):
+    for m in _number_matches(view, start, end):
         if m.start() > 0 and view[m.start() - 1] in _BEFORE_SERIAL:
             continue  # the tail of a longer figure: "2022/123", "1.056"
         number = _party(m) if m.group("type") else _state(m)
         if number is not None:
             found.append(number)
     return found
+
+
+def _number_matches(view: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``NUMBER.finditer(view, start, end)``, tried only in the run of characters that may stand before a
+    number's first slash (digits, white space, hyphens, code letters), right before each slash.
+
+    A match starts at a digit of the run before its first slash, so trying the digits of each run in order
+    finds the matches ``finditer`` finds. The regex engine would test every character of the text for a
+    digit (a Unicode category lookup each), and a text holds few slashes.
+    """
+    slashes = sorted(at for char in _SLASHES for at in _positions(view, char, start, end))
+    pos = start
+    for slash in slashes:
+        if slash < pos:  # inside the number just found
+            continue
+        run = slash
+        while run > pos and _may_precede_slash(view[run - 1]):
+            run -= 1
+        for at in range(run, slash):
+            if view[at].isdecimal() and (m := NUMBER.match(view, at, end)) is not None:
+                yield m
+                pos = m.end()
+                break
+
+
+def _positions(text: str, char: str, start: int, end: int) -> Iterator[int]:
+    """Where ``char`` stands in ``text[start:end]``, found by ``str.find``."""
+    at = text.find(char, start, end)
+    while at >= 0:
+        yield at
+        at = text.find(char, at + 1, end)
+
+
+def _may_precede_slash(char: str) -> bool:
+    """Whether ``char`` may stand between a number's first digit and its first slash: ``\\d``, ``\\s``, a
+    hyphen or a letter of a type code (the regex engine's ``\\d`` and ``\\s`` are ``str.isdecimal`` and
+    ``str.isspace``)."""
+    return char in _CODE_LETTERS or char == "-" or char.isspace() or char.isdecimal()
 
 
 def _party(m: re.Match[str]) -> NumberMatch | None:

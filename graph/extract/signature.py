@@ -75,7 +75,10 @@ def _signature_lines(layout: Layout, block: Block) -> list[tuple[int, int]]:
 
 
 def _clean(text: str) -> str:
-    return squash(_MARKUP.sub("", text)).strip()
+    """The text without Markdown, white space squashed and stripped."""
+    if "*" in text or "_" in text or "#" in text or "\\" in text:  # what every match of _MARKUP holds
+        text = _MARKUP.sub("", text)
+    return squash(text).strip()
 
 
 def read_signers(layout: Layout, block: Block | None, committee: BodyInfo | None) -> tuple[Signer, ...]:

@@ -108,14 +108,22 @@ def party_type_for_code(code: str) -> TypeInfo | None:
     return None
 
 
+@cache
+def _state_words() -> dict[str, str]:
+    """State type words by their folded form (the first of _STATE_TYPES where two fold alike)."""
+    out: dict[str, str] = {}
+    for vi in _STATE_TYPES:
+        out.setdefault(ascii_view(vi), vi)
+    return out
+
+
 def state_type(folded_word: str | None, code: str | None) -> str | None:
     """The State type a folded word or a printed code names: ("nghi dinh", None) or (None, "NĐ") ->
     Nghị định."""
     if folded_word:
-        wanted = squash(folded_word)
-        for vi in _STATE_TYPES:
-            if ascii_view(vi) == wanted:
-                return vi
+        found = _state_words().get(squash(folded_word))
+        if found is not None:
+            return found
     if code:
         for vi, printed in _STATE_TYPES.items():
             if printed == code:

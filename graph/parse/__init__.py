@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from graph.parse.official import official_blocks
 from graph.parse.views import (
@@ -48,6 +49,8 @@ __all__ = [
     "type_words",
 ]
 
+_START = itemgetter(0)  # a line's start
+
 # Breaks between sentences: end punctuation or a line break, kept only when a capital or a digit follows.
 # Example lines: "hiệu quả. Ban", "như sau:\n- Các", "\n\nI- ĐÁNH GIÁ". Three alternatives,
 # ``[.!?…][”"')\]]*\s+``, ``[;:][ \t]*\n\s*`` and ``\n\s*``, written as their first characters and then
@@ -69,7 +72,11 @@ class Layout:
     official: bool
 
     def block(self, kind: BlockKind) -> Block | None:
-        return next((b for b in self.blocks if b.kind == kind), None)
+        """The first block of ``kind``, or None (a plain loop: the stages ask this many times a text)."""
+        for b in self.blocks:
+            if b.kind == kind:
+                return b
+        return None
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence around ``pos``: from the last break before it to the next break."""
@@ -85,7 +92,10 @@ def parse(text: str, view: str | None = None) -> Layout:
     low = ascii_view(view)
     lines = lines_of(text)
     main = main_region(text, low, lines)
-    inside = [ln for ln in lines if main[0] <= ln[0] < main[1]]
+    # the lines that start inside the main region: lines are in order, so a slice between two bisections
+    inside = lines[
+        bisect.bisect_left(lines, main[0], key=_START) : bisect.bisect_left(lines, main[1], key=_START)
+    ]
     blocks = official_blocks(text, view, low, inside, main)
     kinds = {b.kind for b in blocks}
     official = bool(kinds & {"number", "type"}) and bool(
@@ -100,5 +110,8 @@ def parse(text: str, view: str | None = None) -> Layout:
 def _sentence_starts(text: str, view: str, main: tuple[int, int]) -> tuple[int, ...]:
     """Sentence starts: after end punctuation or a line break, when a capital, digit or mark follows."""
     end = main[1]
-    ends = [m.end() for m in _BREAK.finditer(view, main[0], end)]
-    return (main[0], *(n for n in ends if n < end and not text[n].islower()))
+    starts = [main[0]]
+    starts += [
+        n for m in _BREAK.finditer(view, main[0], end) if (n := m.end()) < end and not text[n].islower()
+    ]
+    return tuple(starts)

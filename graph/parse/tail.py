@@ -5,6 +5,8 @@ signature block, in either order, or side by side in a flattened two-column tabl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
 from graph.parse.views import Block, Line, blank, columns, indent, is_upper_line, last_filled
 
@@ -19,19 +21,21 @@ _SIGN_MARK = re.compile(r"\W*(?:t/m|tm\.|k/t|kt\.|t/l|tl\.|tuq\.|q\.|thay mat)\s
 # A wide gap between the cells of a flattened table. Example line: "Nơi nhận:        T/M BAN THƯỜNG VỤ".
 
 _RIGHT_COLUMN = 8  # a line indented this far belongs to a right-hand column
+_START, _END = itemgetter(0), itemgetter(1)  # of a line
 
 
 def tail_blocks(text: str, low: str, lines: list[Line], body_start: int) -> list[Block]:
     """Recipients ("Nơi nhận:" and its "- ..." items) and the signature block, in either order; a
     signature printed beside the recipients (a flattened two-column table) spans their right column."""
-    rest = [ln for ln in lines if ln[0] >= body_start]
-    # only a line reaching past the first "noi nhan" can open the recipients
+    rest = lines[bisect_left(lines, body_start, key=_START) :]  # lines are in order: those from body_start
+    # only a line reaching past the first "noi nhan" can open the recipients (line ends increase too)
     first = low.find("noi nhan", rest[0][0]) if rest else -1
-    rec_i = (
-        next((i for i, (s, e) in enumerate(rest) if e > first and _RECIPIENTS.match(low, s, e)), None)
-        if first >= 0
-        else None
-    )
+    rec_i = None
+    if first >= 0:
+        for i in range(bisect_right(rest, first, key=_END), len(rest)):
+            if _RECIPIENTS.match(low, *rest[i]):
+                rec_i = i
+                break
     if rec_i is None:
         sign = _signature(text, low, rest)
         return [sign] if sign else []

@@ -12,6 +12,7 @@ is an offset in the text.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from bisect import bisect_left
@@ -87,11 +88,42 @@ _FOLD = {
 _FOLD_TABLE = "".join(_FOLD.get(code, chr(code)) for code in range(0x10000))
 
 
+# The characters most texts are made of, 256 of them: ASCII without its rare control characters, the
+# Vietnamese letters in both cases and common punctuation. A string of these alone is folded by the charmap
+# codecs, which run in C: encoded one byte per character through this table, then the bytes decoded through
+# the table folded (_CODEC_FOLDED). ``str.translate`` looks every character up through Python's item access,
+# six times slower on a text; it folds the strings that hold any other character. The table must hold 256
+# characters, NUL first, all in the BMP: only such a table gets the codec's fast map (otherwise a dict).
+_VIETNAMESE = [
+    unicodedata.normalize("NFC", vowel + tone)
+    for vowel in "aăâeêioôơuưy"
+    for tone in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # none, grave, acute, hook, tilde, dot
+] + ["đ"]
+_CODEC_CHARS = "".join(
+    dict.fromkeys(
+        [
+            *"\x00\t\n\x0b\x0c\r",
+            *map(chr, range(0x20, 0x7F)),
+            *_VIETNAMESE,
+            *(letter.upper() for letter in _VIETNAMESE),
+            *"“”‘’•…«»°·§²³×–—±≤≥→½",
+        ]
+    )
+)
+_CODEC_ENCODE = codecs.charmap_build(_CODEC_CHARS)
+_CODEC_FOLDED = _CODEC_CHARS.translate(_FOLD_TABLE)
+
+
 @lru_cache(maxsize=4)
 def ascii_view(view: str) -> str:
-    """``view`` lower-cased without diacritics, same length: "Tỉnh ủy Hà Tĩnh" -> "tinh uy ha tinh".
-    Cached: the stages of one extraction ask for the same text's view several times."""
-    return view.translate(_FOLD_TABLE)
+    """``view`` lower-cased without diacritics, same length: "Tỉnh ủy Hà Tĩnh" -> "tinh uy ha tinh"
+    (``view.translate(_FOLD_TABLE)``, through the charmap codecs when every character has a byte in
+    _CODEC_CHARS). Cached: the stages of one extraction ask for the same text's view several times."""
+    try:
+        encoded = codecs.charmap_encode(view, "strict", _CODEC_ENCODE)[0]
+    except UnicodeEncodeError:  # a character the table has no byte for
+        return view.translate(_FOLD_TABLE)
+    return codecs.charmap_decode(encoded, "strict", _CODEC_FOLDED)[0]
 
 
 def is_upper_line(text: str) -> bool:
@@ -157,8 +189,9 @@ def next_filled(text: str, pos: int, end: int) -> int:
 
 def columns(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The cells of a line of a flattened table, split at wide gaps: "- Lưu VP,        (Đã ký)"."""
-    if _COLUMN_GAP.search(text, start, end) is None:  # most lines: one cell
-        line = text[start:end]
+    line = text[start:end]
+    # most lines are one cell: a gap needs a tab or three spaces, which ``in`` rules out faster than a search
+    if ("\t" not in line and "   " not in line) or _COLUMN_GAP.search(text, start, end) is None:
         return [(start + len(line) - len(line.lstrip()), end)] if line.strip() else []
     cells, pos = [], start
     for gap in _COLUMN_GAP.finditer(text, start, end):
@@ -193,6 +226,18 @@ def word_matches(
         pos = max(m.end(), m.start() + 1)
 
 
+def _finditer(
+    pattern: re.Pattern[str], low: str, start: int, end: int, openers: tuple[str, ...]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(low, start, end)`` for a pattern that never matches empty and whose every match
+    opens with one of ``openers``."""
+    search = _opener_search(pattern, low, start, end, openers)
+    pos = start
+    while (m := search(low, pos, end)) is not None:
+        yield m
+        pos = m.end()
+
+
 def _opener_search(
     pattern: re.Pattern[str], low: str, start: int, end: int, openers: tuple[str, ...]
 ) -> Callable[[str, int, int], re.Match[str] | None]:
@@ -223,14 +268,16 @@ def anchored(
     end: int,
     before: int,
     starts: re.Pattern[str] | None = None,
+    openers: tuple[str, ...] = (),
 ) -> Iterator[re.Match[str]]:
     """The matches of ``pattern`` in ``low[start:end]``, as ``finditer`` gives them, for a pattern that starts
     where ``starts`` matches (a word, by default) and whose every match holds a match of ``anchor`` (a literal
     found fast, "đồng thời") at most ``before`` characters after its start: the pattern is tried only there,
-    before each anchor."""
+    before each anchor. Given ``openers``, the words every match of ``anchor`` opens with, the anchor is
+    tried only where ``str.find`` finds one of them (as in :func:`word_matches`)."""
     starts = starts or _WORD_START
     tried = start
-    for a in anchor.finditer(low, start, end):
+    for a in _finditer(anchor, low, start, end, openers) if openers else anchor.finditer(low, start, end):
         if a.start() < tried:
             continue
         for w in starts.finditer(low, max(tried, a.start() - before), a.start() + 1):
