@@ -45,6 +45,9 @@ class Places:
 
         self._gaz = localities.gazetteer()
         self._edition_for = localities.edition_for
+        # (name, level, parent, edition wanted, edition given) -> the answer of _one (the gazetteer does not
+        # change during a build; a corpus names the same places thousands of times)
+        self._known: dict[tuple[str, str, str | None, str | None, str | None], PlaceRef | None] = {}
 
     def province_code(self, name: str) -> str | None:
         ref = self.province(name, None)
@@ -76,6 +79,14 @@ class Places:
         if not name:
             return None
         wanted = edition or self._edition_for(date)
+        key = (name, level, parent, wanted, edition)
+        if key not in self._known:
+            self._known[key] = self._lookup(name, level, parent, wanted, edition)
+        return self._known[key]
+
+    def _lookup(
+        self, name: str, level: str, parent: str | None, wanted: str | None, edition: str | None
+    ) -> PlaceRef | None:
         found = self._gaz.lookup(name, level=level, parent=parent, edition=wanted)
         if not found and edition is None and wanted is not None:
             found = self._gaz.lookup(name, level=level, parent=parent)

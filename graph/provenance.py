@@ -18,6 +18,18 @@ __all__ = ["CONTEXT", "add_curation_record", "add_span", "source_iri"]
 CONTEXT = 40
 
 
+#: offset -> its xsd:nonNegativeInteger literal: offsets repeat from text to text, and a typed literal costs
+#: some microseconds to make (a corpus has millions of spans)
+_OFFSETS: dict[int, Literal] = {}
+
+
+def _offset(value: int) -> Literal:
+    found = _OFFSETS.get(value)
+    if found is None:
+        found = _OFFSETS[value] = Literal(value, datatype=XSD.nonNegativeInteger)
+    return found
+
+
 def source_iri(sha256: str) -> URIRef:
     return DGID[f"source/{sha256[:16]}"]
 
@@ -35,8 +47,8 @@ def add_span(graph: TripleSink, sha256: str, text: str, span: Span) -> URIRef:
     graph.add((node, OA.hasSelector, position))
     graph.add((node, OA.hasSelector, quote))
     graph.add((position, RDF.type, OA.TextPositionSelector))
-    graph.add((position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+    graph.add((position, OA.start, _offset(span.start)))
+    graph.add((position, OA.end, _offset(span.end)))
     graph.add((quote, RDF.type, OA.TextQuoteSelector))
     graph.add((quote, OA.exact, Literal(span.text)))
     graph.add((quote, OA.prefix, Literal(text[max(0, span.start - CONTEXT) : span.start])))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from graph import readers
 from graph.errors import OutputError, SourceError
+from graph.model import pickled_quickly
 from graph.text import nfc
 
 __all__ = [
@@ -53,6 +54,7 @@ _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _PRESCAN = 4096
 
 
+@pickled_quickly
 @dataclass(frozen=True, slots=True)
 class SourceText:
     path: Path

@@ -62,6 +62,14 @@ _XSD_STRING = str(XSD.string)
 _NL, _NL_INDENTED, _BETWEEN = "\n", "\n    ", "\n\n"  # a blank line between two blocks
 
 
+def _first(item: tuple[tuple[str, str], object]) -> str:
+    return item[0][0]
+
+
+def _predicate_key(row: tuple[bool, str, str, str, str]) -> str:
+    return row[1]
+
+
 class _Writer:
     """Writes terms and subject blocks. A term's sort key and written form are computed once and kept
     (keyed by its plain string: rdflib terms hash in Python, plain strings in C) until :meth:`forget`."""
@@ -122,23 +130,36 @@ class _Writer:
 
     def blocks(self, triples: Iterable[tuple[Node, Node, Node]], indent: str = "") -> Iterator[str]:
         """One block per subject: ``s p o1, o2 ; p2 o3 .``, predicates with rdf:type first. ``triples``
-        must hold each statement once."""
+        must hold each statement once.
+
+        Subjects come in the order of their sort keys, each subject's statements in the order of (not
+        rdf:type, predicate key, object key); distinct terms have distinct keys, so this is one order for
+        any order of ``triples``."""
         cell = self.key_and_text
-        rows = []
+        by_subject: dict[Node, list[tuple[Node, Node]]] = {}
         for s, p, o in triples:
-            (ks, ts), (kp, tp), (ko, to) = cell(s), cell(p), cell(o)
-            typed = kp == "0" + _TYPE
-            rows.append((ks, not typed, kp, ko, ts, "a" if typed else tp, to))
-        rows.sort()
-        for _, group in groupby(rows, key=lambda r: r[0]):
+            found = by_subject.get(s)
+            if found is None:
+                by_subject[s] = [(p, o)]
+            else:
+                found.append((p, o))
+        subjects = sorted(((cell(s), pairs) for s, pairs in by_subject.items()), key=_first)
+        typed_key = "0" + _TYPE
+        between = f" ;\n{indent}    "
+        for (_, subject), pairs in subjects:
+            rows = []
+            for p, o in pairs:
+                kp, tp = cell(p)
+                ko, to = cell(o)
+                typed = kp == typed_key
+                rows.append((not typed, kp, ko, "a" if typed else tp, to))
+            rows.sort()
             lines = []
-            subject = ""
-            for _, same in groupby(group, key=lambda r: r[2]):
+            for _, same in groupby(rows, key=_predicate_key):
                 items = list(same)
-                subject = items[0][4]
-                values = ", ".join(r[6] for r in items)
-                lines.append(f"{items[0][5]} {values}")
-            yield f"{indent}{subject} " + f" ;\n{indent}    ".join(lines) + " ."
+                values = ", ".join(r[4] for r in items)
+                lines.append(f"{items[0][3]} {values}")
+            yield f"{indent}{subject} " + between.join(lines) + " ."
 
     def chunked_blocks(
         self, triples: Sequence[tuple[Node, Node, Node]], indent: str = "", size: int = 100_000

@@ -67,7 +67,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO, Protocol, TextIO
+from typing import BinaryIO, NoReturn, Protocol, TextIO
 
 from rdflib import BNode, URIRef
 from rdflib.term import Node
@@ -256,13 +256,24 @@ class PartValidator:
 
     def _text(self, triple: Triple) -> tuple[str, str, str]:
         """(subject, predicate, object) as N-Triples terms."""
-        s, p, o = triple
-        if isinstance(s, BNode) or isinstance(o, BNode):
-            raise ValueError(f"blank node in ({s.n3()} {p.n3()} {o.n3()}): skolemize the data first.")
+        if isinstance(triple[0], BNode):
+            self._refuse_blank(triple)
+        return (triple[0].n3(), *self._predicate_object(triple))
+
+    def _predicate_object(self, triple: Triple) -> tuple[str, str]:
+        """(predicate, object) as N-Triples terms, of a triple whose subject is an IRI."""
+        _, p, o = triple
+        if isinstance(o, BNode):
+            self._refuse_blank(triple)
         predicate = self._terms.get(p)
         if predicate is None:
             predicate = self._terms[p] = ntriples_term(p)
-        return s.n3(), predicate, ntriples_term(o)
+        return predicate, ntriples_term(o)
+
+    @staticmethod
+    def _refuse_blank(triple: Triple) -> NoReturn:
+        s, p, o = triple
+        raise ValueError(f"blank node in ({s.n3()} {p.n3()} {o.n3()}): skolemize the data first.")
 
     def _shadow(self, cls: str) -> str:
         shadow = self._shadows.get(cls)
@@ -303,7 +314,7 @@ class PartValidator:
             else:
                 rows = own[subject] = []
                 for triple in group:
-                    _, predicate, obj = self._text(triple)
+                    predicate, obj = self._predicate_object(triple)
                     rows.append((triple, obj, f"{subject} {predicate} {obj} .\n"))
                     if predicate == _RDF_TYPE:
                         types.setdefault(subject, []).append(self._shadow(obj))

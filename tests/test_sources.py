@@ -112,3 +112,23 @@ def test_a_released_text_is_read_again_and_a_changed_file_is_refused(tmp_path: P
     path.write_text("Kết luận số 56-KL/TU\n", encoding="utf-8")
     with pytest.raises(SourceError, match="changed while the build was running"):
         src.reload()
+
+
+def test_sources_and_extractions_pickle_to_equal_objects():
+    """Workers send (source, extraction) pairs back pickled (graph.model.pickled_quickly): every field,
+    nested dataclasses included, comes back equal; a state pickled by dataclasses' own __getstate__ (a
+    list of the values, as in caches written before) loads too."""
+    import pickle
+
+    from graph.extract import extract_text
+    from graph.model import Span
+
+    src = read_source(SOURCES / "001_ea8b90e8c70a61da.txt")  # Hà Tĩnh's Kết luận 55-KL/TU
+    ext = extract_text(src.text, source=src.name, sha256=src.sha256)
+    assert ext.documents and ext.relations and ext.localities
+    assert pickle.loads(pickle.dumps((src, ext))) == (src, ext)
+    span = object.__new__(Span)
+    span.__setstate__([3, 5, "ab"])  # type: ignore[attr-defined]
+    assert span == Span(3, 5, "ab")
+    with pytest.raises(ValueError):
+        object.__new__(Span).__setstate__((3, 5))  # type: ignore[attr-defined]
