@@ -533,3 +533,21 @@ def test_build_writes_the_views(built: Path) -> None:
 def test_the_examples_in_the_view_modules_run(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_edges_within_is_the_subgraphs_edges():
+    """edges_within (the scenes' and the chain layout's edges) gives what networkx's subgraph view gives,
+    nodes absent from the graph included."""
+    import random
+
+    from graph.views.common import edges_within
+
+    rng = random.Random(7)
+    for _ in range(50):
+        g = nx.gnp_random_graph(30, 0.15, seed=rng.randrange(10**6), directed=True)
+        g = nx.relabel_nodes(g, {n: f"n{n}" for n in g})
+        for u, v in g.edges:
+            g.edges[u, v]["relation"] = rng.choice(["implements", "cites", "decides"])
+        nodes = [*rng.sample(sorted(g), rng.randrange(1, 30)), "absent"]
+        expected = sorted((u, v, a["relation"]) for u, v, a in g.subgraph(nodes).edges(data=True))
+        assert sorted((u, v, a["relation"]) for u, v, a in edges_within(g, nodes)) == expected

@@ -100,8 +100,8 @@ def catalog_data(
 def _row(graph: nx.DiGraph, node: str, chain: int) -> dict[str, Any]:
     attrs = graph.nodes[node]
     task = is_task(attrs)
-    relations = {text(a.get("relation")) for _, _, a in graph.in_edges(node, data=True)}
-    relations |= {text(a.get("relation")) for _, _, a in graph.out_edges(node, data=True)}
+    relations = {text(a.get("relation")) for a in graph.pred[node].values()}
+    relations |= {text(a.get("relation")) for a in graph.succ[node].values()}
     return {
         "id": node,
         "kind": "a" if task else "d",
@@ -160,9 +160,14 @@ def _facts(graph: nx.DiGraph, node: str) -> dict[str, Any]:
         info["signers"] = [text(s) for s in attrs.get("signers") or []]
         info["source"] = safe_href(text(attrs.get("source")))
         info["citation_only"] = bool(attrs.get("citation_only"))
-    out = [_relation(v, a) for _, v, a in sorted(graph.out_edges(node, data=True), key=lambda e: e[1])]
-    into = [_relation(u, a) for u, _, a in sorted(graph.in_edges(node, data=True), key=lambda e: e[0])]
+    # the neighbours' dicts, not networkx's edge views (made anew for every node: slow at 100,000 nodes)
+    out = [_relation(v, a) for v, a in sorted(graph.succ[node].items(), key=_first)]
+    into = [_relation(u, a) for u, a in sorted(graph.pred[node].items(), key=_first)]
     return {"info": info, "out": out, "in": into}
+
+
+def _first(item: tuple[str, object]) -> str:
+    return item[0]
 
 
 def _relation(other: str, attrs: Mapping[str, Any]) -> dict[str, Any]:

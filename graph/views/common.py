@@ -16,10 +16,13 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "LEVELS",
@@ -89,6 +92,19 @@ def date_vi(iso: str) -> str:
 
 def year_of(iso: str) -> str:
     return iso[:4] if iso[:4].isdigit() else ""
+
+
+def edges_within(graph: nx.DiGraph, nodes: Collection[str]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """The edges with both ends among ``nodes``, with their attributes, in no set order: what
+    ``graph.subgraph(nodes).edges(data=True)`` gives, without networkx's filtered views (a scene of a
+    few hundred nodes of a graph of 100,000 spent most of its time in them). Nodes not in ``graph`` are
+    left out, as ``subgraph`` does."""
+    inside = nodes if isinstance(nodes, (set, frozenset)) else set(nodes)
+    for u in inside:
+        if u in graph:
+            for v, attrs in graph.succ[u].items():
+                if v in inside:
+                    yield u, v, attrs
 
 
 def is_task(attrs: Mapping[str, Any]) -> bool:

@@ -27,7 +27,16 @@ from typing import Any, NamedTuple
 import networkx as nx
 
 from graph.trace import TRACE_RELATIONS
-from graph.views.common import LEVELS, TASK_BAND, band_of, is_task, level_of, sort_date, text
+from graph.views.common import (
+    LEVELS,
+    TASK_BAND,
+    band_of,
+    edges_within,
+    is_task,
+    level_of,
+    sort_date,
+    text,
+)
 
 __all__ = ["BAND_NAMES", "Placement", "band_layout", "bands", "chain_layout", "timeline_layout"]
 
@@ -129,9 +138,7 @@ def _depths(graph: nx.DiGraph, documents: Sequence[str]) -> dict[str, int]:
     sub = nx.DiGraph()
     sub.add_nodes_from(documents)
     sub.add_edges_from(
-        (u, v)
-        for u, v, a in graph.subgraph(documents).edges(data=True)
-        if a.get("relation") in TRACE_RELATIONS
+        (u, v) for u, v, a in edges_within(graph, documents) if a.get("relation") in TRACE_RELATIONS
     )
     condensed = nx.condensation(sub)
     level: dict[int, int] = {}

@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 
-from graph.views.common import TASK_BAND, band_of, level_of, sort_date, text, year_of
+from graph.views.common import TASK_BAND, band_of, edges_within, level_of, sort_date, text, year_of
 from graph.views.layout import BAND_NAMES, YEAR_WIDTH, Placement, bands
 
 __all__ = ["LIMIT", "Group", "build_scenes", "timeline_groups"]
@@ -173,7 +173,7 @@ class _Builder:
         nodes = [[self.index[n], x, y] for n, (x, y) in sorted(placement.positions.items())]
         edges = []
         if self.edges:
-            for u, v, attrs in sorted(self.graph.subgraph(where).edges(data=True), key=lambda e: e[:2]):
+            for u, v, attrs in sorted(edges_within(self.graph, where), key=lambda e: e[:2]):
                 edges.append(
                     [self.index[u], self.index[v], text(attrs.get("relation")), text(attrs.get("origin"))]
                 )
