@@ -84,9 +84,10 @@ from graph.validate import (
     shadow_class,
     validate_serialized,
 )
+from graph.validate_cache import PartResults
 from graph.workers import jobs_for, worker_pool
 
-__all__ = ["BuildingDataset", "PartValidator", "ValidationCancelled"]
+__all__ = ["BuildingDataset", "PartValidator", "ValidationCancelled", "ends_part"]
 
 Triple = tuple[Node, Node, Node]
 
@@ -124,7 +125,14 @@ class PartValidator:
     Use it as a context manager, or call :meth:`finish` (or :meth:`close`), to remove its temporary folder.
     """
 
-    def __init__(self, *, part_size: int = 150_000, engine: Engine = "rudof", jobs: int | None = 1) -> None:
+    def __init__(
+        self,
+        *,
+        part_size: int = 150_000,
+        engine: Engine = "rudof",
+        jobs: int | None = 1,
+        cache: PartResults | None = None,
+    ) -> None:
         if part_size < 1:
             raise ValueError(f"part_size must be at least 1, not {part_size}")
         if engine not in ENGINES:
@@ -134,6 +142,8 @@ class PartValidator:
         self.parts = 0  # how many parts were validated
         self.early_parts = 0  # of which while the graphs were still being added
         self.revalidated = False  # finish() found that the early results could not stand
+        self.cache = cache  # results of parts validated before (graph.validate_cache)
+        self.cached_parts = 0  # parts whose results came from the cache
         self._folder = tempfile.TemporaryDirectory(prefix="directives-validate-")
         root = Path(self._folder.name)
         self._local_path = root / "local.nt"
@@ -151,7 +161,7 @@ class PartValidator:
         self._early_lines: list[str] = []
         self._early_types: set[str] = set()
         self._found: list[Violation] = []
-        self._waiting: deque[Future[list[Violation]]] = deque()
+        self._waiting: deque[tuple[str | None, Future[list[Violation]]]] = deque()  # (cache key, part)
         self._pool: ProcessPoolExecutor | None = None
         self._referred: dict[str, frozenset[str]] = {}  # "<iri>" outside its graph -> shadows it had then
         self._blocks: dict[str, tuple[int, int]] = {}  # key -> its early subjects' lines in the local file
@@ -346,6 +356,8 @@ class PartValidator:
             self._submit()
         self._early_lines.extend(lines)
         self._early_types.update(type_lines)
+        if len(self._early_lines) >= self.part_size * 5 // 8 and ends_part(key):
+            self._submit()
 
     def _referred_types(self, node: URIRef, obj: str, dataset: BuildingDataset) -> frozenset[str]:
         """The shadows of what ``dataset`` types ``node`` as now, remembered to be checked in finish()."""
@@ -367,11 +379,22 @@ class PartValidator:
         """Validate a part in this process (``here``) or in a worker (the results are collected later)."""
         self._check_cancelled()
         self.parts += 1
+        key = None
+        if self.cache is not None:
+            key = self.cache.key(lines, types)
+            kept = self.cache.get(key)
+            if kept is not None:
+                self.cached_parts += 1
+                self._found.extend(kept)
+                return
         if here:
-            self._found.extend(_check_part(lines, types, self.engine))
+            results = _check_part(lines, types, self.engine)
+            if key is not None and self.cache is not None:
+                self.cache.put(key, results)
+            self._found.extend(results)
             return
         try:
-            self._waiting.append(self._workers().submit(_check_part, lines, types, self.engine))
+            self._waiting.append((key, self._workers().submit(_check_part, lines, types, self.engine)))
         except BrokenProcessPool as exc:
             raise _broken() from exc
         self._collect(wait=False)
@@ -386,9 +409,15 @@ class PartValidator:
         """Take the results of the parts done; with ``wait``, of every part; without, wait only while more
         than two parts a worker are waiting (so that memory holds a few parts only)."""
         try:
-            while self._waiting and (wait or self._waiting[0].done() or len(self._waiting) > 2 * self.jobs):
+            while self._waiting and (
+                wait or self._waiting[0][1].done() or len(self._waiting) > 2 * self.jobs
+            ):
                 self._check_cancelled()
-                self._found.extend(self._waiting.popleft().result())
+                key, part = self._waiting.popleft()
+                results = part.result()
+                if key is not None and self.cache is not None:
+                    self.cache.put(key, results)
+                self._found.extend(results)
         except BrokenProcessPool as exc:
             raise _broken() from exc
 
@@ -459,8 +488,10 @@ class PartValidator:
             with path.open(encoding="utf-8") as lines:
                 for line in lines:
                     by_subject.setdefault(line[: line.index(" ")], {})[line] = None
-            for group in by_subject.values():
-                yield list(group)
+            # sorted: the same statements make the same part whatever order the graphs came in (see
+            # graph.validate_cache)
+            for subject in sorted(by_subject):
+                yield sorted(by_subject[subject])
 
     def _part(self, lines: list[str]) -> tuple[str, str]:
         """One part: its triples, and the (shadow) types of the IRIs they point to."""
@@ -502,12 +533,25 @@ def _bucket(subject: str) -> int:
 
 
 def _packed(groups: Iterable[list[str]], size: int) -> Iterator[list[str]]:
-    """Groups joined into parts of at most ``size`` lines; a group larger than that is a part alone."""
+    """Groups joined into parts of at most ``size`` lines (a group larger than that is a part alone). A
+    part ends after a group that :func:`ends_part` chooses once it holds 5/8 of ``size``, so that the
+    same groups make the same parts whatever came before them (see :mod:`graph.validate_cache`)."""
     part: list[str] = []
     for group in groups:
         if part and len(part) + len(group) > size:
             yield part
             part = []
         part.extend(group)
+        if len(part) >= size or (len(part) >= size * 5 // 8 and ends_part(group[0][: group[0].find(" ")])):
+            yield part
+            part = []
     if part:
         yield part
+
+
+def ends_part(name: str) -> bool:
+    """Whether a part that is large enough ends after the graph or subject ``name`` (one name in 16, by
+    a hash of it). Parts cut where their content says are the same parts in a rebuild, except around
+    what changed, and a part validated before is not validated again (:mod:`graph.validate_cache`);
+    parts cut at a size would all shift after the first change."""
+    return zlib.crc32(name.encode("utf-8")) & 15 == 0

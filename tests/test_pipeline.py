@@ -236,3 +236,26 @@ def test_a_text_copy_that_cannot_be_written_or_read_back_is_named(tmp_path: Path
     with pytest.raises(SourceError, match="cannot be read back") as caught:
         released.reload()
     assert str(released.copy) in str(caught.value) and "000_14f6e30f14f393dd.txt" in str(caught.value)
+
+
+def test_a_rebuild_takes_the_validation_results_kept_beside_the_output(tmp_path: Path, monkeypatch):
+    """The parts' results are kept in .out.cache/validation (graph.validate_cache): a rebuild of the same
+    sources validates nothing again and reports the same; without the cache nothing is kept."""
+    from graph import validate_parts
+
+    src, out = tmp_path / "sources", tmp_path / "out"
+    shutil.copytree(SOURCES, src)
+    first = run_build(src, out, html=False)
+    kept = sorted((tmp_path / ".out.cache" / "validation").glob("*/*.json"))
+    assert first.conforms and kept
+    trig = (out / "graph.trig").read_bytes()
+
+    def refused(*_args: object) -> None:
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(validate_parts, "_check_part", refused)
+    again = run_build(src, out, html=False)
+    assert again.summary() == first.summary() and (out / "graph.trig").read_bytes() == trig
+    with pytest.raises(AssertionError, match="validated again"):
+        run_build(src, tmp_path / "fresh", html=False, cache=False)
+    assert not (tmp_path / ".fresh.cache").exists()

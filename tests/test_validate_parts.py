@@ -342,3 +342,109 @@ def test_a_keyed_subject_the_corpus_graph_describes_is_not_validated_early():
     report, validator = as_a_build_streams(graphs, part_size=1)
     assert validator.early_parts == 0 and not validator.revalidated
     assert report == whole(graphs)
+
+
+# --- results kept between builds (graph.validate_cache) -----------------------------------------------------
+
+
+def cached_build(
+    graphs: NamedGraphs, folder: Path, part_size: int = 200, jobs: int = 1
+) -> tuple[ValidationReport, PartValidator]:
+    """:func:`as_a_build_streams` with the results of the parts kept in ``folder``."""
+    from graph.validate_cache import PartResults
+
+    dataset = QuadSet()
+    for name, triples in graphs:
+        sink = dataset.graph(name)
+        for triple in triples:
+            sink.add(triple)
+    cache = PartResults(folder)
+    with PartValidator(part_size=part_size, jobs=jobs, cache=cache) as validator:
+        for name, triples in graphs:
+            key = local_key(name)
+            if key is not None:
+                validator.add(triples, key, dataset)
+                dataset.drop(name)
+        for name, triples in graphs:
+            if local_key(name) is None:
+                validator.add(triples)
+        report = validator.finish()
+    cache.prune()
+    return report, validator
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_kept_results_give_the_same_report_and_are_not_validated_again(
+    seeds: NamedGraphs, tmp_path: Path, jobs: int
+):
+    data = broken(seeds)
+    first, validator = cached_build(data, tmp_path, jobs=jobs)
+    assert validator.cached_parts == 0 and validator.parts >= 6
+    assert_same(first, whole(data), "rudof")
+    again, validator = cached_build(data, tmp_path, jobs=jobs)
+    assert validator.cached_parts == validator.parts
+    assert again == first and not again.conforms  # the violations were kept, not only "conforms"
+
+
+def test_one_changed_graph_leaves_most_parts_as_they_were(synthetic: NamedGraphs, tmp_path: Path):
+    """Parts end where their content says (graph.validate_parts.ends_part): when a source is edited, its
+    graph leaves its place (its name is the hash of its text) and comes back elsewhere; the parts before
+    and after both places are the same parts, and their results are reused."""
+    cached_build(synthetic, tmp_path, part_size=2_000)
+    edited = list(synthetic)
+    sources = [i for i, (name, _) in enumerate(edited) if local_key(name)]
+    edited.insert(sources[2 * len(sources) // 3], edited.pop(sources[len(sources) // 3]))
+    report, validator = cached_build(edited, tmp_path, part_size=2_000)
+    print(validator.parts, validator.cached_parts, validator.early_parts)
+    assert report == whole(edited)
+    assert validator.parts >= 20 and validator.parts - validator.cached_parts <= 4
+
+
+def test_a_kept_result_that_cannot_be_read_is_validated_again(seeds: NamedGraphs, tmp_path: Path):
+    data = broken(seeds)
+    expected, _ = cached_build(data, tmp_path)
+    entries = sorted(tmp_path.glob("*/*.json"))
+    entries[0].write_text("[[1, 2", encoding="utf-8")  # torn
+    entries[1].write_text('{"focus": "x"}', encoding="utf-8")  # not a list of results
+    entries[2].write_text("[[1, null, 2, 3]]", encoding="utf-8")  # not strings
+    report, validator = cached_build(data, tmp_path)
+    assert report == expected
+    assert validator.cached_parts == validator.parts - 3
+
+
+def test_kept_results_are_pruned_and_belong_to_the_shapes(
+    seeds: NamedGraphs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Entries no part used are deleted; results kept for other shapes (another fingerprint) are never
+    read, and their folder goes."""
+    import shutil
+
+    from graph import validate_cache
+    from graph.paths import ontology_dir
+
+    cached_build(seeds, tmp_path)
+    stale = next(tmp_path.iterdir()) / f"{'0' * 40}.json"
+    stale.write_text("[]", encoding="utf-8")
+    cached_build(seeds, tmp_path)
+    assert not stale.exists()
+    (old_folder,) = tmp_path.iterdir()
+
+    shapes = tmp_path.parent / "ontology"
+    shutil.copytree(ontology_dir(), shapes)
+    with (shapes / "shapes.ttl").open("a", encoding="utf-8") as handle:
+        handle.write("\n# a comment is a change too\n")
+    monkeypatch.setattr(validate_cache, "ontology_dir", lambda: shapes)
+    validate_cache.validation_fingerprint.cache_clear()
+    try:
+        _, validator = cached_build(seeds, tmp_path)
+    finally:
+        validate_cache.validation_fingerprint.cache_clear()
+    assert validator.cached_parts == 0
+    assert [p.name for p in tmp_path.iterdir()] != [old_folder.name] and not old_folder.exists()
+
+
+def test_results_that_cannot_be_kept_do_not_fail_the_validation(seeds: NamedGraphs, tmp_path: Path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    report, validator = cached_build(seeds, blocked)
+    assert report == whole(seeds) and validator.cached_parts == 0
