@@ -119,7 +119,11 @@ def cli() -> None:
     type=click.IntRange(min=1),
     help="Worker processes for extraction and validation (default: one per core).",
 )
-@click.option("--no-cache", is_flag=True, help="Extract every source again (cache: .OUT.cache beside OUT).")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Extract and validate everything again (cache: .OUT.cache beside OUT).",
+)
 def build(sources: Path, out: Path, strict: bool, no_html: bool, jobs: int | None, no_cache: bool) -> None:
     """Build the graph from SOURCES: extract, resolve, validate, write Turtle and HTML under OUT."""
     from graph.pipeline import run_build

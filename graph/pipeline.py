@@ -37,8 +37,8 @@ __all__ = ["BuildFailed", "BuildReport", "Failure", "build_corpus", "run_build",
 
 CURATION_GLOBS = ("*.yaml", "*.yml")
 #: Statements validated at a time, at most (graph.validate_parts): rudof's memory grows faster than its
-#: input. Parts end where their content says once they hold 5/8 of it (about 20,000 on average).
-PART_SIZE = 30000
+#: input. Parts end where their content says once they hold 3/4 of it (about 16,500 on average).
+PART_SIZE = 20000
 
 
 @dataclass(frozen=True, slots=True)

@@ -356,7 +356,7 @@ class PartValidator:
             self._submit()
         self._early_lines.extend(lines)
         self._early_types.update(type_lines)
-        if len(self._early_lines) >= self.part_size * 5 // 8 and ends_part(key):
+        if len(self._early_lines) >= self.part_size * 3 // 4 and ends_part(key):
             self._submit()
 
     def _referred_types(self, node: URIRef, obj: str, dataset: BuildingDataset) -> frozenset[str]:
@@ -534,7 +534,7 @@ def _bucket(subject: str) -> int:
 
 def _packed(groups: Iterable[list[str]], size: int) -> Iterator[list[str]]:
     """Groups joined into parts of at most ``size`` lines (a group larger than that is a part alone). A
-    part ends after a group that :func:`ends_part` chooses once it holds 5/8 of ``size``, so that the
+    part ends after a group that :func:`ends_part` chooses once it holds 3/4 of ``size``, so that the
     same groups make the same parts whatever came before them (see :mod:`graph.validate_cache`)."""
     part: list[str] = []
     for group in groups:
@@ -542,7 +542,7 @@ def _packed(groups: Iterable[list[str]], size: int) -> Iterator[list[str]]:
             yield part
             part = []
         part.extend(group)
-        if len(part) >= size or (len(part) >= size * 5 // 8 and ends_part(group[0][: group[0].find(" ")])):
+        if len(part) >= size or (len(part) >= size * 3 // 4 and ends_part(group[0][: group[0].find(" ")])):
             yield part
             part = []
     if part:

@@ -28,7 +28,7 @@ STAGES = [
     {"graph.gold", "graph.evaluate"},
     {"graph.curation", "graph.resolve", "graph.places"},
     {"graph.quads", "graph.provenance", "graph.build", "graph.build_details"},
-    {"graph.validate", "graph.validate_parts"},
+    {"graph.validate", "graph.validate_parts", "graph.validate_cache"},
     {"graph.project", "graph.trace", "graph.chain", "graph.sparql", "graph.store"},
     {"graph.render", "graph.views", "graph.export", "graph.outputs", "graph.jsonld_context", "graph.turtle"},
     {
