@@ -42,6 +42,14 @@ document ``doc/text/<key>``, described in the corpus graph) is moved to the shar
 :meth:`~PartValidator.finish`. Not detected: a subject that two graphs both call local (its IRI would hold
 both keys). Blank nodes are refused; the build writes none (the shapes want IRIs).
 
+*Parts kept between builds.* With ``cache`` (a :class:`~graph.validate_cache.PartResults`), a part whose
+text was validated before is not validated again. For a rebuild to make the same parts, a part ends where
+its content says: after a source graph (early parts) or a subject group (the others) that
+:func:`ends_part` chooses by a hash of its name, once the part holds 3/4 of ``part_size`` (or when the
+next would not fit); the shared groups come sorted, each subject's lines sorted, so the order the graphs
+came in does not matter. An edited source (its graph takes a new place, named by the new hash) changes the
+parts around its old and new places and those holding the shared subjects it speaks of.
+
 >>> from rdflib import Literal, URIRef
 >>> from graph.namespaces import DG, RDF
 >>> source = URIRef("https://w3id.org/directive-graph/id/source/aa443ade53e89a0c")
@@ -121,6 +129,8 @@ class PartValidator:
     """Validate named graphs handed over one at a time, in parts of at most ``part_size`` triples (not
     counting the ``rdf:type`` triples copied in for the objects), with ``engine`` ("rudof" or "pyshacl"),
     in ``jobs`` worker processes (None: one per core; 1: in this process).
+
+    With ``cache``, results of parts validated before are reused and new ones kept (see the module's notes).
 
     Use it as a context manager, or call :meth:`finish` (or :meth:`close`), to remove its temporary folder.
     """
