@@ -29,16 +29,28 @@ def worker_pool(jobs: int, *, fresh: bool = False, nice: int = 0) -> ProcessPool
 
 
 def _watch_parent(nice: int = 0) -> None:
-    """Exit when the parent is gone: the build itself, or the fork server, which stops with the build."""
+    """Exit when the process that asked for this worker is gone (the build, killed), or the parent is.
+
+    A worker started by the fork server has the server as its parent, and the server outlives the build:
+    every worker holds the descriptor that would tell the server the build is gone. So the thread watches
+    the process that asked for the worker (``multiprocessing.parent_process()``, through the pipe the two
+    share), and the parent too; a killed build's validation workers went on with their queued parts for
+    minutes before. (rudof lets the thread run while it validates: it releases the interpreter lock.)"""
     import threading
 
     if nice:
         os.nice(nice)
     parent = os.getppid()
+    owner = multiprocessing.parent_process()
 
     def watch() -> None:
         while os.getppid() == parent:
-            time.sleep(0.5)
+            if owner is None:
+                time.sleep(0.5)
+                continue
+            owner.join(0.5)  # returns at once when the owner is gone
+            if not owner.is_alive():
+                break
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True, name="watch-parent").start()

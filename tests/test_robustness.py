@@ -904,6 +904,44 @@ def test_a_killed_parallel_build_leaves_no_worker_behind(tmp_path: Path) -> None
     assert left == []
 
 
+def test_a_fresh_worker_inside_a_long_call_goes_with_the_build_that_started_it() -> None:
+    """Validation workers are started by the fork server, which outlives the build (its workers keep it
+    running). Killing the build must take them down at once, not when their queued parts are done: here
+    the worker is inside a call that lasts ten minutes and lets other threads run, as rudof does."""
+    script = (
+        "import time\n"
+        "from graph.workers import worker_pool\n"
+        "if __name__ == '__main__':\n"
+        "    pool = worker_pool(1, fresh=True)\n"
+        "    import os\n"
+        "    print(pool.submit(os.getpid).result(), flush=True)\n"
+        "    pool.submit(time.sleep, 600)\n"
+        "    time.sleep(600)\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, start_new_session=True
+    )
+    group = process.pid
+    try:
+        assert process.stdout is not None
+        worker = int(process.stdout.readline())
+        time.sleep(1.0)  # the worker is inside time.sleep now
+        assert worker in members(group)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while members(group) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = members(group)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        if members(group):
+            os.killpg(group, signal.SIGKILL)
+    assert left == []
+
+
 def test_stale_staging_folders_of_dead_builds_are_removed_and_live_ones_kept(tmp_path: Path) -> None:
     from graph.outputs import staged_output
 
