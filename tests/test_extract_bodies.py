@@ -58,6 +58,18 @@ from graph.text import match_view, slug
             None,
         ),
         ("Ban Thuong vu Tinh uy Ha Tinh", "ban-thuong-vu-tinh-uy", "province", "Hà Tĩnh", None),
+        # central committees beside the Central Committee's organs: not a district's "Quận ủy" (without
+        # tones the same letters), not a province's bloc committee
+        ("Quân ủy Trung ương", "quan-uy-trung-uong", "central", None, None),
+        ("Đảng ủy Công an Trung ương", "dang-uy-cong-an-trung-uong", "central", None, None),
+        (
+            "Đảng ủy Khối Doanh nghiệp Trung ương",
+            "dang-uy-khoi-doanh-nghiep-trung-uong",
+            "central",
+            None,
+            None,
+        ),
+        ("Quận ủy Ba Đình", "quan-uy", "district", None, "Ba Đình"),
     ],
 )
 def test_resolve_body(label: str, key: str, level: str, province: str | None, district: str | None) -> None:
@@ -245,3 +257,17 @@ def test_a_place_name_may_end_with_a_number_but_not_take_a_document_number_or_a_
     assert resolve_body("Huyện ủy Đức Thọ 12-KL/HU").district == "Đức Thọ"
     assert resolve_body("Huyện ủy Đức Thọ 2022").district == "Đức Thọ"
     assert resolve_body("Huyện ủy Đức Thọ 5.2").district == "Đức Thọ"
+
+
+def test_documents_of_the_central_military_commission_and_the_central_enterprises_bloc() -> None:
+    from graph.extract import extract_text
+
+    text = (
+        "Thực hiện Nghị quyết số 1657-NQ/QUTW ngày 20/12/2022 của Quân ủy Trung ương và Kết luận số "
+        "12-KL/ĐUK của Đảng ủy Khối Doanh nghiệp Trung ương."
+    )
+    issuers = {d.number: d.issuer for d in extract_text(text).documents}
+    assert issuers == {
+        "1657-NQ/QUTW": "Quân ủy Trung ương",
+        "12-KL/ĐUK": "Đảng ủy Khối Doanh nghiệp Trung ương",
+    }
