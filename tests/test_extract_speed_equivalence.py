@@ -84,19 +84,6 @@ def test_signature_clean_is_the_plain_substitution(text: str) -> None:
     assert signature._clean(text) == squash(signature._MARKUP.sub("", text)).strip()
 
 
-@settings(max_examples=300)
-@given(st.text(alphabet=" \ta-b\n", max_size=40))
-def test_columns_without_a_gap_character(text: str) -> None:
-    for s, e in views.lines_of(text):
-        cells, at = [], s
-        for gap in views._COLUMN_GAP.finditer(text, s, e):
-            cells.append((at, gap.start() + 1))
-            at = gap.end()
-        cells.append((at, e))
-        plain = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in cells if text[a:b].strip()]
-        assert views.columns(text, s, e) == plain
-
-
 def _plain_date_at(low: str, pos: int, end: int | None = None) -> dates.DateMatch | None:
     end = len(low) if end is None else end
     lead = dates._DAY_WORD.match(low, pos, end)

@@ -82,7 +82,7 @@ def test_upper_line_counts_two_letters(text: str) -> None:
 
 
 @settings(max_examples=300)
-@given(_cases(TEXT))
+@given(_cases(TEXT | st.text(alphabet=" \ta-b\n", max_size=40)))  # gaps: tabs and runs of spaces
 def test_lines_and_columns(text: str) -> None:
     out, pos = [], 0
     for line in text.splitlines(keepends=True):
