@@ -85,7 +85,7 @@ class PartResults:
             results = [Violation(focus=f, path=p, message=m, severity=s) for f, p, m, s in data]
         except (OSError, ValueError, TypeError):
             return None
-        if not all(isinstance(v.focus, str) and isinstance(v.message, str) for v in results):
+        if not all(_well_formed(v) for v in results):
             return None
         self.used.add(key)
         self.hits += 1
@@ -116,3 +116,12 @@ class PartResults:
                     entry.unlink(missing_ok=True)
                     deleted += 1
         return deleted
+
+
+def _well_formed(result: Violation) -> bool:
+    return (
+        isinstance(result.focus, str)
+        and isinstance(result.path, str | None)
+        and isinstance(result.message, str)
+        and isinstance(result.severity, str)
+    )

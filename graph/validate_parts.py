@@ -398,16 +398,19 @@ class PartValidator:
                 self._found.extend(kept)
                 return
         if here:
-            results = _check_part(lines, types, self.engine)
-            if key is not None and self.cache is not None:
-                self.cache.put(key, results)
-            self._found.extend(results)
+            self._take(key, _check_part(lines, types, self.engine))
             return
         try:
             self._waiting.append((key, self._workers().submit(_check_part, lines, types, self.engine)))
         except BrokenProcessPool as exc:
             raise _broken() from exc
         self._collect(wait=False)
+
+    def _take(self, key: str | None, results: list[Violation]) -> None:
+        """A part's results, kept in the cache under ``key`` when there is one."""
+        if key is not None and self.cache is not None:
+            self.cache.put(key, results)
+        self._found.extend(results)
 
     def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -424,10 +427,7 @@ class PartValidator:
             ):
                 self._check_cancelled()
                 key, part = self._waiting.popleft()
-                results = part.result()
-                if key is not None and self.cache is not None:
-                    self.cache.put(key, results)
-                self._found.extend(results)
+                self._take(key, part.result())
         except BrokenProcessPool as exc:
             raise _broken() from exc
 
