@@ -218,15 +218,15 @@ def run_build(
     progress: Progress | None = None,
 ) -> BuildReport:
     """The main job: build the corpus and write Turtle, the HTML view and the source texts under ``out``.
-        Extractions are cached beside it in ``.out.cache``, and so are the validation results of the parts
+    Extractions are cached beside it in ``.out.cache``, and so are the validation results of the parts
     (``validation/``: a part that comes out the same is not validated again; see
     :mod:`graph.validate_cache`); ``cache=False`` extracts and validates everything again.
 
-        The extraction workers write each source's NFC text to ``texts/`` and send none back; each source's
-        named graph is written (TriG, and the Turtle union), projected for the views and let go as soon as it
-        is complete, and so is its text (read back from its copy), so that memory holds the corpus graph and
-        one source's graph and text at a time.
-        Nothing reaches ``out`` unless the whole build succeeds (see :func:`graph.outputs.staged_output`)."""
+    The extraction workers write each source's NFC text to ``texts/`` and send none back; each source's
+    named graph is written (TriG, and the Turtle union), projected for the views and let go as soon as it
+    is complete, and so is its text (read back from its copy), so that memory holds the corpus graph and
+    one source's graph and text at a time.
+    Nothing reaches ``out`` unless the whole build succeeds (see :func:`graph.outputs.staged_output`)."""
     from graph.outputs import MANIFEST, staged_output
 
     if out.exists() and not out.is_dir():
