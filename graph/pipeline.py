@@ -321,16 +321,20 @@ class _Emitter:
         relations). The validation goes on in the workers: :meth:`validated` waits for its report."""
         from graph.build import CURATION_GRAPH
 
+        # the last parts go to the workers first: they validate while this writes the corpus graph and
+        # the caller writes the network and renders the views
+        for sink in quads.graphs():
+            self.validator.add(sink)
+        self.validator.submit_rest()
         for sink in quads.graphs():
             self.writer.add(sink.identifier, sink)
-            self.validator.add(sink)
             if sink.identifier == CURATION_GRAPH:
                 self.projector.take(quads, sink)
         self.network = self.projector.finish(quads)
         self.writer.close()
         self.close()
-        # the last parts are validated in a thread of this process (feeding the workers) while the
-        # caller goes on: it writes the network and renders the views meanwhile
+        # finish() waits for the workers' results in a thread of this process (with one job it validates
+        # there: rudof lets the interpreter lock go)
         runner = ThreadPoolExecutor(1, thread_name_prefix="validate")
         self._validating = runner.submit(self.validator.finish)
         runner.shutdown(wait=False)

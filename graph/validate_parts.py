@@ -23,8 +23,9 @@ The stream is one named graph at a time (:meth:`PartValidator.add`); ``local`` n
 states: a source graph's spans, selectors, signatures and recipients carry its 16-hex key. Everything is
 written to a temporary folder as N-Triples text as it arrives, the local triples in arrival order and the
 others in buckets by subject, so memory holds the type index and one part at a time. The parts are
-validated in :meth:`PartValidator.finish`, when every type is known: a span of a source graph points to a
-body or a document typed only in the corpus graph, which comes last.
+made once every type is known (a span of a source graph points to a body or a document typed only in the
+corpus graph, which comes last): by :meth:`PartValidator.submit_rest`, which hands them to the workers as
+files while a build goes on, or else by :meth:`PartValidator.finish`.
 
 *Early parts.* A build can say more: with ``dataset`` (what the build holds so far, a
 :class:`~graph.quads.QuadSet`), a source graph's local subjects that no other graph states are validated
@@ -178,6 +179,8 @@ class PartValidator:
         self._stated_elsewhere: set[str] = set()  # keyed subjects another graph also states
         self._cancelled = threading.Event()
         self._open = True
+        self._adding = True  # graphs may still be added
+        self._rest: list[tuple[str, str]] | None = None  # set by submit_rest(): the parts left for finish()
 
     def __enter__(self) -> PartValidator:
         return self
@@ -195,9 +198,9 @@ class PartValidator:
         With ``dataset`` too, the graph's own subjects that no other graph states are validated now (see
         the module's notes on early parts).
 
-        Raises :class:`ValueError` on a blank node, and after :meth:`finish`.
+        Raises :class:`ValueError` on a blank node, and after :meth:`submit_rest` or :meth:`finish`.
         """
-        self._check_open()
+        self._check_adding()
         if local and dataset is not None:
             self._add_early(triples, local, dataset)
             return
@@ -212,6 +215,29 @@ class PartValidator:
             mine.append("\n")  # a blank line ends the graph
             self._local.write("".join(mine).encode("utf-8"))
 
+    def submit_rest(self) -> None:
+        """Make the parts still to validate and hand them to the workers now, each written to a file of
+        the temporary folder (so that memory holds one at a time); :meth:`finish` then only waits for
+        their results. A build calls this as soon as the last graph is added, before it writes the corpus
+        graph, projects and renders, so that the workers validate meanwhile (made by :meth:`finish` in a
+        thread beside the rendering, the parts waited for the interpreter lock: at 100,000 documents a
+        core stood idle for 90 s). Without workers (``jobs=1``) this does nothing and :meth:`finish`
+        validates everything.
+
+        Raises :class:`ValueError` after :meth:`finish`; no graph can be added after this."""
+        self._check_open()
+        if self._rest is not None or self.jobs == 1:
+            self._adding = False
+            return
+        self._rest = []
+        parts = self._remaining_parts()
+        first = list(islice(parts, 2))
+        if len(first) < 2 and self._pool is None:  # a small build does not wait for workers to start
+            self._rest = first
+            return
+        for number, (text, types) in enumerate(chain(first, parts)):
+            self._validate(text, types, here=False, spill=Path(self._folder.name) / f"part-{number}")
+
     def finish(self) -> ValidationReport:
         """Validate everything added, part by part, and return the report of the whole: the results
         sorted by focus, path and message, ``conforms`` when there are none. ``text`` lists them in the
@@ -219,26 +245,14 @@ class PartValidator:
         """
         self._check_open()
         try:
-            if self._early_lines:
-                self._submit(last=True)
-            self._local.close()
-            for handle in self._buckets:
-                handle.close()
-            shared = self._shared_subjects()
-            self._collect(wait=True)
-            groups: Iterable[list[str]] = self._shared_groups()
-            if self._blocks and not self._early_results_stand(shared):
-                # validate everything again, as if no part had been validated early
-                self.revalidated = True
-                self._found = []
-                self._index_local_types()
-            if not self._blocks or self.revalidated:
-                groups = chain(self._local_groups(shared), groups)
-            parts = (self._part(lines) for lines in _packed(groups, self.part_size))
-            first = list(islice(parts, 2))
-            here = self.jobs == 1 or (len(first) < 2 and self._pool is None)
-            for text, types in chain(first, parts):
-                self._validate(text, types, here=here)
+            if self._rest is None:
+                parts = self._remaining_parts()
+                first = list(islice(parts, 2))
+                here = self.jobs == 1 or (len(first) < 2 and self._pool is None)
+                for text, types in chain(first, parts):
+                    self._validate(text, types, here=here)
+            for text, types in self._rest or ():
+                self._validate(text, types, here=True)
             self._collect(wait=True)
             found = [*self._found, *(v for v in self._alone if f"<{v.focus}>" not in self._alone_stated)]
         finally:
@@ -246,6 +260,26 @@ class PartValidator:
         results = tuple(sorted(found, key=lambda v: (v.focus, v.path or "", v.message)))
         lines = [f"Validation Report ({self.engine})\nConforms: {not results}", *(str(v) for v in results)]
         return ValidationReport(conforms=not results, results=results, text="\n".join(lines))
+
+    def _remaining_parts(self) -> Iterator[tuple[str, str]]:
+        """The early part still being filled is validated; the parts of everything else, made lazily."""
+        self._adding = False
+        if self._early_lines:
+            self._submit(last=True)
+        self._local.close()
+        for handle in self._buckets:
+            handle.close()
+        shared = self._shared_subjects()
+        self._collect(wait=True)
+        groups: Iterable[list[str]] = self._shared_groups()
+        if self._blocks and not self._early_results_stand(shared):
+            # validate everything again, as if no part had been validated early
+            self.revalidated = True
+            self._found = []
+            self._index_local_types()
+        if not self._blocks or self.revalidated:
+            groups = chain(self._local_groups(shared), groups)
+        return (self._part(lines) for lines in _packed(groups, self.part_size))
 
     def cancel(self) -> None:
         """Make a :meth:`finish` that runs in another thread stop at its next part (it raises
@@ -269,6 +303,11 @@ class PartValidator:
     def _check_open(self) -> None:
         if not self._open:
             raise ValueError("this PartValidator is finished; make a new one.")
+
+    def _check_adding(self) -> None:
+        self._check_open()
+        if not self._adding:
+            raise ValueError("the parts are made (submit_rest); no graph can be added now.")
 
     def _check_cancelled(self) -> None:
         if self._cancelled.is_set():
@@ -385,8 +424,10 @@ class PartValidator:
         self.early_parts += 1
         self._validate(lines, types, here=self.jobs == 1 or (last and self._pool is None))
 
-    def _validate(self, lines: str, types: str, *, here: bool) -> None:
-        """Validate a part in this process (``here``) or in a worker (the results are collected later)."""
+    def _validate(self, lines: str, types: str, *, here: bool, spill: Path | None = None) -> None:
+        """Validate a part in this process (``here``) or in a worker (the results are collected later).
+        With ``spill`` (a path without suffix), the part goes to the worker as a file and this does not
+        wait for the workers, however many parts are waiting."""
         self._check_cancelled()
         self.parts += 1
         key = None
@@ -401,10 +442,18 @@ class PartValidator:
             self._take(key, _check_part(lines, types, self.engine))
             return
         try:
-            self._waiting.append((key, self._workers().submit(_check_part, lines, types, self.engine)))
+            if spill is None:
+                part = self._workers().submit(_check_part, lines, types, self.engine)
+            else:
+                data, shadows = spill.with_suffix(".nt"), spill.with_suffix(".types.nt")
+                data.write_text(lines, encoding="utf-8")
+                shadows.write_text(types, encoding="utf-8")
+                part = self._workers().submit(_check_part_files, str(data), str(shadows), self.engine)
+            self._waiting.append((key, part))
         except BrokenProcessPool as exc:
             raise _broken() from exc
-        self._collect(wait=False)
+        if spill is None:
+            self._collect(wait=False)
 
     def _take(self, key: str | None, results: list[Violation]) -> None:
         """A part's results, kept in the cache under ``key`` when there is one."""
@@ -536,6 +585,17 @@ def _check_part(lines: str, types: str, engine: Engine) -> list[Violation]:
     ontology = ontology_statements(f"<{s}>" for s in subjects)  # a part that describes an ontology node
     report = validate_serialized(lines + types + ontology, "ntriples", engine=engine, shadow=True)
     return [v for v in report.results if v.focus in subjects]
+
+
+def _check_part_files(data: str, types: str, engine: Engine) -> list[Violation]:
+    """:func:`_check_part` on a part written to files (by :meth:`PartValidator.submit_rest`), which are
+    removed once read."""
+    texts = []
+    for name in (data, types):
+        path = Path(name)
+        texts.append(path.read_text(encoding="utf-8"))
+        path.unlink()
+    return _check_part(texts[0], texts[1], engine)
 
 
 def _bucket(subject: str) -> int:

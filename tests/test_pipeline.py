@@ -188,6 +188,34 @@ def test_a_build_failing_while_the_last_parts_are_validated_keeps_the_previous_o
     assert not [t for t in threading.enumerate() if t.name.startswith("validate")]
 
 
+def test_the_last_parts_are_handed_to_the_workers_before_the_corpus_graph_is_written(
+    tmp_path: Path, monkeypatch
+):
+    """The workers validate the corpus graph's parts while the build writes it, projects and renders
+    (a speed matter, measured by scripts/benchmark.py: here, only the order)."""
+    from graph.build import CORPUS_GRAPH
+    from graph.turtle import DatasetWriter
+    from graph.validate_parts import PartValidator
+
+    events: list[str] = []
+    submit_rest, add = PartValidator.submit_rest, DatasetWriter.add
+
+    def submitted(self: PartValidator) -> None:
+        events.append("submit_rest")
+        submit_rest(self)
+
+    def written(self: DatasetWriter, name: object, *args: object, **kwargs: object) -> None:
+        events.append(str(name))
+        add(self, name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PartValidator, "submit_rest", submitted)
+    monkeypatch.setattr(DatasetWriter, "add", written)
+    report = run_build(SOURCES, tmp_path / "out", html=False, jobs=2)
+    assert report.conforms
+    assert events.count("submit_rest") == 1
+    assert events.index("submit_rest") < events.index(str(CORPUS_GRAPH))
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_with_a_texts_folder_the_workers_write_the_copies_and_send_no_text(tmp_path: Path, monkeypatch, jobs):
     """A build's workers copy each NFC text into the output (byte for byte what the build would write)

@@ -266,11 +266,17 @@ def test_bad_options_are_refused(options: dict[str, object]):
 
 
 def as_a_build_streams(
-    graphs: NamedGraphs, part_size: int, engine: str = "rudof", jobs: int = 1, later: NamedGraphs = ()
+    graphs: NamedGraphs,
+    part_size: int,
+    engine: str = "rudof",
+    jobs: int = 1,
+    later: NamedGraphs = (),
+    submit: bool = False,
 ) -> tuple[ValidationReport, PartValidator]:
     """As :class:`graph.pipeline._Emitter` streams: the dataset holds the graphs built so far; each source
     graph is added with it and let go; the other graphs (and ``later``, which the dataset never held)
-    come last."""
+    come last. With ``submit``, the last parts are handed to the workers before finish() is called, as
+    a build does (:meth:`PartValidator.submit_rest`)."""
     dataset = QuadSet()
     for name, triples in graphs:
         sink = dataset.graph(name)
@@ -285,6 +291,8 @@ def as_a_build_streams(
         for name, triples in [*graphs, *later]:
             if local_key(name) is None:
                 validator.add(triples)
+        if submit:
+            validator.submit_rest()
         return validator.finish(), validator
 
 
@@ -302,11 +310,45 @@ def test_a_synthetic_corpus_validated_early_gives_the_whole_report(synthetic: Na
     assert_same(report, whole(synthetic), "rudof")
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_broken_data_validated_early_gives_the_whole_report(seeds: NamedGraphs, jobs: int):
+@pytest.mark.parametrize(("jobs", "submit"), [(1, False), (2, False), (1, True), (2, True)])
+def test_broken_data_validated_early_gives_the_whole_report(seeds: NamedGraphs, jobs: int, submit: bool):
     data = broken(seeds)
-    report, _validator = as_a_build_streams(data, part_size=200, jobs=jobs)
+    report, _validator = as_a_build_streams(data, part_size=200, jobs=jobs, submit=submit)
     assert_same(report, whole(data), "rudof")
+
+
+def test_the_last_parts_go_to_the_workers_before_finish_is_called(synthetic: NamedGraphs):
+    """submit_rest() makes every part left and hands it to the workers (a build then writes and renders
+    while they validate); finish() only collects, and the report is the whole one. No graph can be added
+    once the parts are made."""
+    dataset = QuadSet()
+    for name, triples in synthetic:
+        sink = dataset.graph(name)
+        for triple in triples:
+            sink.add(triple)
+    with PartValidator(part_size=2_000, jobs=2) as validator:
+        for name, triples in synthetic:
+            key = local_key(name)
+            if key is not None:
+                validator.add(triples, key, dataset)
+                dataset.drop(name)
+        for name, triples in synthetic:
+            if local_key(name) is None:
+                validator.add(triples)
+        early = validator.parts
+        validator.submit_rest()
+        made = validator.parts
+        assert made > early >= 10
+        with pytest.raises(ValueError, match="no graph can be added"):
+            validator.add([])
+        report = validator.finish()
+    assert validator.parts == made and not validator.revalidated
+    assert_same(report, whole(synthetic), "rudof")
+
+
+def test_submit_rest_with_one_job_gives_the_whole_report(seeds: NamedGraphs):
+    report, _validator = as_a_build_streams(seeds, part_size=200, submit=True)
+    assert_same(report, whole(seeds), "rudof")
 
 
 def test_a_type_given_after_an_early_part_used_it_makes_everything_validated_again(seeds: NamedGraphs):
@@ -314,6 +356,10 @@ def test_a_type_given_after_an_early_part_used_it_makes_everything_validated_aga
     later graph makes it a document too, which the early part could not know."""
     later: NamedGraphs = [(DGID["graph/zz-later"], [(POLITBURO, RDF.type, DG.StateDocument)])]
     report, validator = as_a_build_streams(seeds, part_size=200, later=later)
+    assert validator.revalidated
+    assert_same(report, whole([*seeds, *later]), "rudof")
+    # the same when the last parts are made before finish(), in two workers, as a build makes them
+    report, validator = as_a_build_streams(seeds, part_size=200, jobs=2, later=later, submit=True)
     assert validator.revalidated
     assert_same(report, whole([*seeds, *later]), "rudof")
 
