@@ -277,23 +277,29 @@ def as_a_build_streams(
     graph is added with it and let go; the other graphs (and ``later``, which the dataset never held)
     come last. With ``submit``, the last parts are handed to the workers before finish() is called, as
     a build does (:meth:`PartValidator.submit_rest`)."""
+    with PartValidator(part_size=part_size, engine=engine, jobs=jobs) as validator:  # type: ignore[arg-type]
+        stream(validator, graphs, later)
+        if submit:
+            validator.submit_rest()
+        return validator.finish(), validator
+
+
+def stream(validator: PartValidator, graphs: NamedGraphs, later: NamedGraphs = ()) -> None:
+    """Add ``graphs`` as a build does: each source graph with the dataset of the graphs not yet let go,
+    then the others, then ``later``."""
     dataset = QuadSet()
     for name, triples in graphs:
         sink = dataset.graph(name)
         for triple in triples:
             sink.add(triple)
-    with PartValidator(part_size=part_size, engine=engine, jobs=jobs) as validator:  # type: ignore[arg-type]
-        for name, triples in graphs:
-            key = local_key(name)
-            if key is not None:
-                validator.add(triples, key, dataset)
-                dataset.drop(name)
-        for name, triples in [*graphs, *later]:
-            if local_key(name) is None:
-                validator.add(triples)
-        if submit:
-            validator.submit_rest()
-        return validator.finish(), validator
+    for name, triples in graphs:
+        key = local_key(name)
+        if key is not None:
+            validator.add(triples, key, dataset)
+            dataset.drop(name)
+    for name, triples in [*graphs, *later]:
+        if local_key(name) is None:
+            validator.add(triples)
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -321,20 +327,8 @@ def test_the_last_parts_go_to_the_workers_before_finish_is_called(synthetic: Nam
     """submit_rest() makes every part left and hands it to the workers (a build then writes and renders
     while they validate); finish() only collects, and the report is the whole one. No graph can be added
     once the parts are made."""
-    dataset = QuadSet()
-    for name, triples in synthetic:
-        sink = dataset.graph(name)
-        for triple in triples:
-            sink.add(triple)
     with PartValidator(part_size=2_000, jobs=2) as validator:
-        for name, triples in synthetic:
-            key = local_key(name)
-            if key is not None:
-                validator.add(triples, key, dataset)
-                dataset.drop(name)
-        for name, triples in synthetic:
-            if local_key(name) is None:
-                validator.add(triples)
+        stream(validator, synthetic)
         early = validator.parts
         validator.submit_rest()
         made = validator.parts
