@@ -180,8 +180,10 @@ class OxigraphStore(Store):
             return ask_result(bool(result))
         assert isinstance(result, ox.QuerySolutions)
         variables = result.variables
+        # a solution iterates over its values in the order of ``variables`` (a lookup by variable costs
+        # 4x as much: 220 of 1,450 ms for relations-evidence's 16,479 rows at 10,000 documents)
         rows: list[list[str | None]] = [
-            [None if (term := solution[v]) is None else term.value for v in variables] for solution in result
+            [None if term is None else term.value for term in solution] for solution in result
         ]
         return Result([v.value for v in variables], rows)
 
