@@ -11,6 +11,7 @@ import json
 import os
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -403,6 +404,7 @@ def measure_size(
     text_mb = sum(p.stat().st_size for p in paths) / 1e6
     result = SizeResult(docs=docs, text_mb=round(text_mb, 2))
     _, result.regex_mb_per_s, result.extract_mb_per_s = _throughput(sample)
+    _start_cold(out)
     try:
         built = _build(sources, out, cache=True, jobs=None, html=True, timeout=timeout)
     except (RuntimeError, subprocess.TimeoutExpired) as exc:
@@ -435,6 +437,17 @@ def measure_size(
         except (RuntimeError, subprocess.TimeoutExpired) as exc:
             result.notes.append(f"baseline did not finish: {exc}")
     return result
+
+
+def _start_cold(out: Path) -> None:
+    """Remove what an earlier run left in ``out`` and its cache (extractions, validation results), so
+    that the first build extracts and validates everything: a reused ``--work`` folder would otherwise
+    time a rebuild as the build."""
+    from graph.pipeline import cache_folder
+
+    for folder in (out, cache_folder(out)):
+        if folder.is_dir():
+            shutil.rmtree(folder)
 
 
 def markdown_table(results: list[SizeResult]) -> str:

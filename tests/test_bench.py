@@ -65,3 +65,20 @@ def test_named_queries_are_timed_on_values_from_the_graph(built):
         for name, query in queries.items():
             for params in calls[name][1:]:
                 assert run_named(store, query, params).rows, (name, params)  # real values: each finds rows
+
+
+def test_a_reused_work_folder_is_built_cold(tmp_path):
+    """The first build of a size extracts and validates everything even when an earlier run left its
+    output and caches in the work folder: otherwise the benchmark would time a rebuild as the build."""
+    from graph.bench import measure_size
+    from graph.pipeline import cache_folder
+
+    out = tmp_path / "out-12"
+    stale = [out / "graph.trig", cache_folder(out) / "validation" / "stale-result"]
+    for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("left by an earlier run\n", encoding="utf-8")
+    result = measure_size(12, tmp_path, build_only=True, baseline=False)
+    assert result.build_s is not None and result.triples
+    assert not stale[1].exists()  # the cache was removed before the build
+    assert stale[0].read_text(encoding="utf-8").startswith("@prefix")  # and the build wrote its own
