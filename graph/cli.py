@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 DEFAULT_GRAPH = Path("out/graph.trig")
+#: A graph file larger than this, loaded into memory for a single query, gets a note on standard error:
+#: 10,000 documents (115 MB of TriG) load in about 13 s, 100,000 (1.2 GB) in about 5 minutes, where a
+#: persistent store filled once by `directives load` answers at once.
+LARGE_GRAPH_BYTES = 100 * 10**6
 
 
 class Fatal(click.ClickException):
@@ -262,9 +266,26 @@ def query(
     with _errors(), open_store(store_spec) as store:
         named = load_query(query)
         if not store.persistent:
+            _note_large_load(graph_path)
             store.load(graph_path)
         result = run_named(store, named, bindings)
     click.echo(format_result(result, fmt), nl=False)
+
+
+def _note_large_load(graph_path: Path) -> None:
+    """Say on standard error that a large graph is loaded into memory for this one query, and how to
+    load it once instead."""
+    try:
+        size = graph_path.stat().st_size
+    except OSError:
+        return  # the load itself says what is wrong with the path
+    if size > LARGE_GRAPH_BYTES:
+        click.echo(
+            f"note: {graph_path}: loading {size / 1e6:,.0f} MB into memory for this query (minutes for a "
+            f"national corpus). For repeated queries load it once, `directives load --store oxigraph:DIR "
+            f"{graph_path}`, then pass `--store oxigraph:DIR`.",
+            err=True,
+        )
 
 
 @cli.command()

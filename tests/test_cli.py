@@ -212,3 +212,18 @@ def test_load_into_a_persistent_store_and_query_it(runner: CliRunner, built: Pat
     assert loaded.output.startswith("Loaded ") and "in 6 graphs into oxigraph:" in loaded.output
     result = runner.invoke(cli, ["query", "citation-only", "--store", spec, "--format", "csv"])
     assert result.exit_code == 0 and "18-NQ/TW" in result.output
+
+
+def test_a_large_graph_loaded_for_one_query_gets_a_note_on_how_to_load_it_once(
+    runner: CliRunner, built: Path, monkeypatch: pytest.MonkeyPatch
+):
+    args = ["query", "citation-only", "--format", "csv", "--graph", str(built / "graph.trig")]
+    small = runner.invoke(cli, args)
+    assert small.exit_code == 0 and small.stderr == ""
+    monkeypatch.setattr("graph.cli.LARGE_GRAPH_BYTES", 1000)
+    large = runner.invoke(cli, args)
+    assert large.exit_code == 0 and large.stdout == small.stdout  # the rows are the same
+    assert large.stderr.startswith(f"note: {built / 'graph.trig'}: loading ")
+    assert "`directives load --store oxigraph:DIR" in large.stderr and "--store oxigraph:DIR`" in large.stderr
+    missing = runner.invoke(cli, ["query", "citation-only", "--graph", str(built / "missing.trig")])
+    assert missing.exit_code == 2 and "note:" not in missing.output  # the load says what is wrong
