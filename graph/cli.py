@@ -273,7 +273,7 @@ def query(
 
 
 def _note_large_load(graph_path: Path) -> None:
-    """Say on standard error that a large graph is loaded into memory for this one query, and how to
+    """Say on standard error that a large graph is loaded into memory for this one command, and how to
     load it once instead."""
     try:
         size = graph_path.stat().st_size
@@ -281,9 +281,9 @@ def _note_large_load(graph_path: Path) -> None:
         return  # the load itself says what is wrong with the path
     if size > LARGE_GRAPH_BYTES:
         click.echo(
-            f"note: {graph_path}: loading {size / 1e6:,.0f} MB into memory for this query (minutes for a "
-            f"national corpus). For repeated queries load it once, `directives load --store oxigraph:DIR "
-            f"{graph_path}`, then pass `--store oxigraph:DIR`.",
+            f"note: {graph_path}: loading {size / 1e6:,.0f} MB into memory for this command (minutes for a "
+            f"national corpus). To load it once for every later command: `directives load --store "
+            f"oxigraph:DIR {graph_path}`, then pass `--store oxigraph:DIR`.",
             err=True,
         )
 
@@ -345,30 +345,34 @@ def render(out: Path, chain: str | None, date: str | None, open_page: bool, grap
 @click.option(
     "--port", type=int, default=8000, show_default=True, help="Port to listen on (0: any free port)."
 )
+@store_option
 @graph_option
-def serve(host: str, port: int, graph_path: Path) -> None:
+def serve(host: str, port: int, store_spec: str, graph_path: Path) -> None:
     """Serve the HTML views and a read-only SPARQL endpoint (/sparql answers JSON; /sparql.html is a
     query box) of a built graph on a local web server. Ctrl+C stops it."""
     import shutil
     import tempfile
 
-    from graph.export import load_graph
-    from graph.project import project
     from graph.render import render_site
     from graph.serve import make_server
+    from graph.store import open_store
 
     folder = Path(tempfile.mkdtemp(prefix="directives-serve-"))
     try:
-        with _errors():
-            rdf = load_graph(graph_path)
-            render_site(project(rdf, texts_dir="texts"), folder, title="directive-graph")
-            server = make_server(folder, rdf, host=host, port=port, texts=graph_path.parent / "texts")
-        click.echo(f"Serving {graph_path} at {server.url} (SPARQL: {server.url}sparql.html). Ctrl+C stops.")
-        with server:
-            try:
-                server.serve_forever()
-            except KeyboardInterrupt:
-                click.echo("Stopped.")
+        with _errors(), open_store(store_spec) as store:
+            render_site(_network(graph_path), folder, title="directive-graph")
+            if not store.persistent:
+                _note_large_load(graph_path)
+                store.load(graph_path)
+            server = make_server(folder, store, host=host, port=port, texts=graph_path.parent / "texts")
+            click.echo(
+                f"Serving {graph_path} at {server.url} (SPARQL: {server.url}sparql.html). Ctrl+C stops."
+            )
+            with server:
+                try:
+                    server.serve_forever()
+                except KeyboardInterrupt:
+                    click.echo("Stopped.")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

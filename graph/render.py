@@ -26,6 +26,7 @@ The input is the projection's :class:`networkx.DiGraph`; its attributes are list
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -83,6 +84,9 @@ class Site(NamedTuple):
     timeline: Path
     models: Path
     chains: dict[str, Path]  # root node -> its chain page
+    #: Seconds each page took, by file name: its data, its HTML and its writing (a chain page also the
+    #: tracing of its members); "shared" holds what every page uses (order, data/, lib/).
+    seconds: dict[str, float]
 
 
 def render_html(
@@ -119,11 +123,19 @@ def render_site(
     each of ``chain_roots`` and for every root document, the largest first, while the chains drawn hold
     fewer than ``chain_budget`` nodes in all."""
     _check(graph, filename, chain_roots)
+    clock = _Clock()
     traced = chains.trace_graph(graph)
-    members = {root: chains.chain_members(graph, root, traced) for root in chain_roots}
+    members: dict[str, list[str]] = {}
+    chain_s: dict[str, float] = {}
+    for root in chain_roots:
+        started = time.perf_counter()
+        members[root] = chains.chain_members(graph, root, traced)
+        chain_s[root] = time.perf_counter() - started
     for root in chains.roots(graph, traced=traced):  # the largest first, within the budget
         if root not in members and sum(map(len, members.values())) < chain_budget:
+            started = time.perf_counter()
             members[root] = chains.chain_members(graph, root, traced)
+            chain_s[root] = time.perf_counter() - started
     roots = sorted(
         members, key=lambda r: (r not in chain_roots, -len(members[r]), display_label(graph.nodes[r]), r)
     )
@@ -132,15 +144,34 @@ def render_site(
     order = node_order(graph)
     index = {node: i for i, node in enumerate(order)}
     written = _shared_files(graph, order, chains.membership([members[r] for r in roots]), links)
+    clock.lap("shared", adjust=-sum(chain_s.values()))  # the chains' own
     for view, current, data in _views(graph, order, index, limit, filename):
         written[current] = _page(view, title, "", links, current, data)
+        clock.lap(current)
     for root in roots:
         data = _chain_data(graph, root, members[root], index, limit)
         subject = display_label(graph.nodes[root])
         written[files[root]] = _page(pages.CHAIN_VIEW, title, subject, links, files[root], data)
-    _write(out_dir, written)
+        clock.lap(files[root], adjust=chain_s[root])
+    for name, seconds in _write(out_dir, written).items():  # a page's own file, or shared
+        clock.seconds[name if name in clock.seconds else "shared"] += seconds
     chain_pages = {root: out_dir / files[root] for root in roots}
-    return Site(out_dir / filename, out_dir / pages.TIMELINE, out_dir / pages.MODELS, chain_pages)
+    views = (out_dir / filename, out_dir / pages.TIMELINE, out_dir / pages.MODELS)
+    return Site(*views, chain_pages, clock.seconds)
+
+
+class _Clock:
+    """Seconds by name: each lap the time since the previous one, plus ``adjust`` (time moved from one
+    name to another)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str, adjust: float = 0.0) -> None:
+        now = time.perf_counter()
+        self.seconds[name] = self.seconds.get(name, 0.0) + now - self._last + adjust
+        self._last = now
 
 
 def _check(graph: nx.DiGraph, filename: str, chain_roots: Sequence[str]) -> None:
@@ -208,13 +239,18 @@ def _data_js(name: str, value: Any) -> bytes:
     return f'dgLoad("{name}", {script_json(value)});\n'.encode()
 
 
-def _write(out_dir: Path, files: dict[str, bytes]) -> None:
+def _write(out_dir: Path, files: dict[str, bytes]) -> dict[str, float]:
+    """Write every file (each beside its place, then moved in); return the seconds each took."""
+    seconds: dict[str, float] = {}
     try:
         for name, payload in sorted(files.items()):
+            started = time.perf_counter()
             write_atomic(Path(out_dir) / name, payload)
+            seconds[name] = time.perf_counter() - started
     except OSError as error:
         raise OutputError(
             f"Cannot write the HTML views: {error.strerror}.",
             path=error.filename or out_dir,
             hint="Check that the folder is writable.",
         ) from error
+    return seconds

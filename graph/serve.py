@@ -7,9 +7,10 @@ Standard library only (:mod:`http.server`, one thread per request). The server a
 - ``/sparql.html``: a SPARQL box with the results in a table (built with ``textContent``: every value
   is text);
 - ``/sparql``: SELECT, ASK, CONSTRUCT and DESCRIBE (``?query=`` on GET; a form or
-  ``application/sparql-query`` body on POST), answered as JSON ``{"columns", "rows", "truncated"}``.
-  Updates are refused (403), and so are SERVICE and FROM clauses (rdflib would fetch or read what they
-  name). Errors are JSON ``{"error"}`` with status 400;
+  ``application/sparql-query`` body on POST) on a store of :mod:`graph.store` (or an rdflib graph),
+  answered as JSON ``{"columns", "rows", "truncated"}``. Updates are refused (403), and so are SERVICE
+  and FROM clauses (a store would fetch or read what they name). Errors are JSON ``{"error"}`` with
+  status 400;
 - ``/queries``: the named queries of graph/queries, as JSON, to start from.
 
 It binds 127.0.0.1 unless told otherwise, and answers only requests whose Host names the address it
@@ -32,6 +33,7 @@ from rdflib import Graph
 from graph.errors import QueryError
 from graph.paths import PACKAGE_DIR
 from graph.sparql import NamedQuery, named_queries, reads_outside, run_query
+from graph.store import Store, run_named
 
 __all__ = ["MAX_ROWS", "ViewServer", "make_server"]
 
@@ -48,11 +50,13 @@ SECURITY_HEADERS = {
 
 
 class ViewServer(ThreadingHTTPServer):
-    """The server: the views folder, the texts folder, the graph and a lock for its queries."""
+    """The server: the views folder, the texts folder, what queries run on and a lock for them."""
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], site: Path, texts: Path | None, graph: Graph) -> None:
+    def __init__(
+        self, address: tuple[str, int], site: Path, texts: Path | None, graph: Store | Graph
+    ) -> None:
         self.site, self.texts, self.graph = site, texts, graph
         self.lock = threading.Lock()
         super().__init__(address, partial(_Handler, directory=str(site)))
@@ -64,22 +68,24 @@ class ViewServer(ThreadingHTTPServer):
 
 
 def make_server(
-    site: Path, graph: Graph, *, host: str = "127.0.0.1", port: int = 0, texts: Path | None = None
+    site: Path, graph: Store | Graph, *, host: str = "127.0.0.1", port: int = 0, texts: Path | None = None
 ) -> ViewServer:
-    """A server for the views in ``site`` and SPARQL over ``graph`` (port 0: any free port).
+    """A server for the views in ``site`` and SPARQL over ``graph``, a store (the server does not close
+    it) or an rdflib graph (port 0: any free port).
 
     Run it with ``serve_forever()``; stop it with ``shutdown()`` from another thread, then ``server_close()``.
     """
     return ViewServer((host, port), Path(site), Path(texts) if texts else None, graph)
 
 
-def answer(graph: Graph, text: str) -> dict[str, Any]:
+def answer(graph: Store | Graph, text: str) -> dict[str, Any]:
     """Run one read query; the result as JSON-ready columns and rows (at most :data:`MAX_ROWS`)."""
     if len(text) > MAX_QUERY:
         raise QueryError(f"the query is longer than {MAX_QUERY} characters.")
     if reads_outside(text):
         raise QueryError("SERVICE and FROM clauses are refused here: the query runs on the built graph only.")
-    result = run_query(graph, NamedQuery("inline", "", {}, text))
+    query = NamedQuery("inline", "", {}, text)
+    result = run_named(graph, query) if isinstance(graph, Store) else run_query(graph, query)
     return {
         "columns": result.columns,
         "rows": result.rows[:MAX_ROWS],

@@ -12,6 +12,7 @@ import importlib
 import re
 import shutil
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -490,6 +491,17 @@ def test_documents_sharing_a_number_get_distinct_chain_pages(tmp_path: Path) -> 
         "chain-34-KL-TW-34-KL-TW-2018.html",
         "chain-34-KL-TW-tw-xiii-kl-34.html",
     }
+
+
+def test_the_site_says_how_long_each_page_took(tmp_path: Path) -> None:
+    """Per page, so that the benchmark can time a chain view apart from the rest of the site."""
+    started = time.perf_counter()
+    site = render_site(chain_graph(), tmp_path, chain_roots=[TB16_ID])
+    total = time.perf_counter() - started
+    views = [site.overview, site.timeline, site.models, *site.chains.values()]
+    assert set(site.seconds) == {"shared", *(p.name for p in views)}
+    assert all(seconds > 0 for seconds in site.seconds.values())
+    assert sum(site.seconds.values()) <= total
 
 
 def test_a_bad_file_name_or_node_is_refused(tmp_path: Path) -> None:

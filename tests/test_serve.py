@@ -16,14 +16,15 @@ import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
 import pytest
 
-from graph.export import load_graph
 from graph.serve import ViewServer, make_server
+from graph.store import open_store
 
 try:  # tests/ on sys.path (pytest's default rootdir-less import) or the repo root (python -m pytest)
     from tests import browser
@@ -39,15 +40,18 @@ MARKUP = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
 
 @pytest.fixture(scope="module")
 def server(built: Path) -> Iterator[ViewServer]:
-    instance = make_server(built, load_graph(built / "graph.trig"), texts=built / "texts")
-    thread = threading.Thread(target=instance.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield instance
-    finally:
-        instance.shutdown()
-        instance.server_close()
-        thread.join(timeout=5)
+    """On Oxigraph, as `directives serve` runs by default (tests/test_security.py serves rdflib)."""
+    with open_store("oxigraph") as store:
+        store.load(built / "graph.trig")
+        instance = make_server(built, store, texts=built / "texts")
+        thread = threading.Thread(target=instance.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield instance
+        finally:
+            instance.shutdown()
+            instance.server_close()
+            thread.join(timeout=5)
 
 
 def fetch(
@@ -170,8 +174,10 @@ def test_the_sparql_box_shows_markup_as_text(server: ViewServer) -> None:
         page.close()
 
 
-def test_the_command_serves_until_stopped(built: Path) -> None:
-    command = [sys.executable, "-c", "from graph.cli import cli; cli()", "serve", "--port", "0"]
+@contextmanager
+def serving(built: Path, *args: str) -> Iterator[str]:
+    """``directives serve --port 0 ARGS`` in a subprocess from the build's parent folder: its URL."""
+    command = [sys.executable, "-c", "from graph.cli import cli; cli()", "serve", "--port", "0", *args]
     process = subprocess.Popen(  # the default graph: out/graph.trig
         command, cwd=built.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
@@ -180,8 +186,7 @@ def test_the_command_serves_until_stopped(built: Path) -> None:
         line = process.stdout.readline()
         url = re.search(r"http://127\.0\.0\.1:\d+/", line)
         assert url, line + (process.stderr.read() if process.stderr else "")
-        assert fetch(url.group(0))[0] == 200
-        assert ["16-TB/TW"] in fetch(url.group(0) + "sparql?query=" + quote(NUMBERS))[1]["rows"]
+        yield url.group(0)
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -190,3 +195,25 @@ def test_the_command_serves_until_stopped(built: Path) -> None:
             os.kill(process.pid, signal.SIGKILL)
             process.wait()
     assert process.returncode == 0
+
+
+def test_the_command_serves_until_stopped(built: Path) -> None:
+    with serving(built) as url:
+        assert fetch(url)[0] == 200
+        assert ["16-TB/TW"] in fetch(url + "sparql?query=" + quote(NUMBERS))[1]["rows"]
+
+
+def test_the_command_answers_from_a_persistent_store_without_loading_the_graph(
+    built: Path, tmp_path: Path
+) -> None:
+    """A national corpus is loaded into ``oxigraph:DIR`` once; serve then queries it as it is (here a
+    store holding one other document: the rows come from the store, the views from the build)."""
+    other = tmp_path / "other.ttl"
+    other.write_text(
+        '<urn:x:d> <https://w3id.org/directive-graph/ontology#number> "99-NQ/TU" .\n', encoding="utf-8"
+    )
+    with open_store(f"oxigraph:{tmp_path / 'store'}") as store:
+        store.load(other)
+    with serving(built, "--store", f"oxigraph:{tmp_path / 'store'}") as url:
+        assert fetch(url + "sparql?query=" + quote(NUMBERS))[1]["rows"] == [["99-NQ/TU"]]
+        assert "16-TB/TW" in fetch(url + "data/catalog.js")[1]
