@@ -411,7 +411,9 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
     """Extract documents, relations, localities and models from FILES (a JSON array, in input order).
 
     FILES may be text (.txt, .md), web pages (.html, .htm: the main text, page residue dropped),
-    Word documents (.docx) or PDFs with a text layer (.pdf)."""
+    Word documents (.docx) or PDFs with a text layer (.pdf). Text in UTF-8, UTF-16, Windows-1258 or the
+    legacy font encodings TCVN3 (ABC) and VNI is read as Unicode, and so are the letters of those fonts
+    kept in a Unicode file."""
     from graph.extract import extract_text
     from graph.model import to_json
     from graph.sources import read_source

@@ -65,6 +65,7 @@ EXTRACTION_CODE = (
     "errors.py",
     "extract",
     "extract_stage.py",
+    "legacy.py",
     "localities.py",
     "model.py",
     "outputs.py",

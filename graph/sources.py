@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from graph import readers
+from graph import legacy, readers
 from graph.errors import OutputError, SourceError
 from graph.model import pickled_quickly
 from graph.text import nfc
@@ -182,12 +182,37 @@ def _convert(raw: bytes, path: Path, media_type: str) -> tuple[str, str, list[st
     """The NFC text of a file of this media type, the encoding used, and warnings."""
     if media_type == "text/html":
         markup, encoding, warnings = decode_html(raw, path)
-        return nfc(readers.html_text(markup, path)), encoding, warnings
-    if media_type == DOCX:
-        return nfc(readers.docx_text(raw, path)), "docx", []
-    if media_type == "application/pdf":
-        return nfc(readers.pdf_text(raw, path)), "pdf", []
-    return decode(raw, path)
+        # before the text is taken out: TCVN3's "ư" is the soft hyphen, which a page's text drops
+        text = readers.html_text(_legacy_font(markup, encoding, warnings, path), path)
+    elif media_type == DOCX:
+        text, encoding, warnings = readers.docx_text(raw, path), "docx", []
+    elif media_type == "application/pdf":
+        text, encoding, warnings = readers.pdf_text(raw, path), "pdf", []
+    else:
+        text, encoding, warnings = decode(raw, path)
+    return nfc(_legacy_font(text, encoding, warnings, path)), encoding, warnings
+
+
+def _legacy_font(text: str, encoding: str, warnings: list[str], path: Path) -> str:
+    """``text`` with the letters of a TCVN3 or VNI font turned into Unicode (a text typed in ``.VnTime``
+    or ``VNI-Times`` and copied as it was: "§¶ng" for "Đảng"), said in ``warnings``."""
+    if encoding in legacy.LABELS and encoding != "cp1258":
+        return text  # the bytes were read as that encoding already
+    repaired, font = legacy.repair(text)
+    if font is not None:
+        warnings.append(
+            f"{path}: written with a {legacy.LABELS[font]} font (letters such as "
+            f"{_sample(text, repaired)}); turned into Unicode."
+        )
+    return repaired
+
+
+def _sample(before: str, after: str) -> str:
+    """The first word the repair changed, as it was and as it is: '"§¶ng" for "Đảng"'."""
+    for old, new in zip(before.split(), after.split(), strict=False):
+        if old != new:
+            return f"{old!r} for {new!r}"
+    return "?"
 
 
 def decode_html(raw: bytes, path: Path) -> tuple[str, str, list[str]]:
@@ -227,7 +252,8 @@ def _declared_charset(raw: bytes) -> tuple[str | None, str | None]:
 
 
 def decode(raw: bytes, path: Path) -> tuple[str, str, list[str]]:
-    """Decode bytes as UTF-8 (BOM or not), UTF-16 (BOM) or Windows-1258; return NFC text."""
+    """Decode bytes as UTF-8 (BOM or not), UTF-16 (BOM), or else Windows-1258, TCVN3 or VNI (whichever
+    reads as Vietnamese: :func:`graph.legacy.decode_bytes`); return NFC text."""
     if not raw.strip():
         raise SourceError("is empty.", path=path, hint="Remove it or put the text of a document in it.")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -267,7 +293,8 @@ def _utf16(raw: bytes, path: Path) -> tuple[str, str, list[str]]:
 
 
 def _utf8_or_cp1258(raw: bytes, path: Path) -> tuple[str, str, list[str]]:
-    """UTF-8 (BOM or not; a character cut at the very end is dropped with a warning), else Windows-1258."""
+    """UTF-8 (BOM or not; a character cut at the very end is dropped with a warning), else Windows-1258,
+    TCVN3 or VNI."""
     warnings: list[str] = []
     bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
     try:
@@ -279,10 +306,12 @@ def _utf8_or_cp1258(raw: bytes, path: Path) -> tuple[str, str, list[str]]:
             warnings.append(f"{path}:{line}: the file ends inside a UTF-8 character (truncated); dropped it.")
             return raw[bom:at].decode("utf-8"), "utf-8", warnings
     line = raw.count(b"\n", 0, at) + 1
-    if not bom and _plausible_cp1258(raw):
-        warnings.append(f"{path}: not UTF-8; read as Windows-1258.")
-        return raw.decode("cp1258"), "cp1258", warnings
-    declared = " though it starts with a UTF-8 byte-order mark" if bom else " and not Windows-1258"
+    legacy_text = None if bom else legacy.decode_bytes(raw)
+    if legacy_text is not None:
+        text, encoding = legacy_text
+        warnings.append(f"{path}: not UTF-8; read as {legacy.LABELS[encoding]}.")
+        return text, encoding, warnings
+    declared = " though it starts with a UTF-8 byte-order mark" if bom else ", nor Windows-1258, TCVN3 or VNI"
     raise SourceError(
         f"is not valid UTF-8 (byte {at}, line {line}){declared}.",
         path=path,
@@ -297,14 +326,6 @@ def _looks_binary(raw: bytes) -> bool:
         return True
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     return controls > len(head) // 100 + 2
-
-
-def _plausible_cp1258(raw: bytes) -> bool:
-    try:
-        raw.decode("cp1258")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _is_utf8(raw: bytes) -> bool:

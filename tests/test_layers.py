@@ -22,7 +22,7 @@ SHARED = {
 }
 #: Stages in data-flow order; a module may import its own stage and earlier ones.
 STAGES = [
-    {"graph.sources", "graph.readers", "graph.doctypes", "graph.terms", "graph.localities"},
+    {"graph.sources", "graph.legacy", "graph.readers", "graph.doctypes", "graph.terms", "graph.localities"},
     {"graph.parse"},
     {"graph.extract"},
     {"graph.gold", "graph.evaluate"},

@@ -206,7 +206,7 @@ BAD_INPUTS: dict[str, tuple[bytes, str]] = {
     ),
     "garbled.txt": (
         "Số 81-KL/TW\n".encode() + b"\x81\xff\xfe",
-        "is not valid UTF-8 (byte 14, line 2) and not Windows-1258. Re-save it as UTF-8.",
+        "is not valid UTF-8 (byte 14, line 2), nor Windows-1258, TCVN3 or VNI. Re-save it as UTF-8.",
     ),
     "bad-utf16.txt": (
         b"\xff\xfe\x00\xd8A\x00",

@@ -6,7 +6,8 @@
 - diacritics lost in copying in about 2% of portal pages, document numbers kept ("numbers survive");
 - NFD instead of NFC in about 5% of files;
 - Windows-1258 (tone marks as combining characters, as that code page stores them) or UTF-16 with a BOM in
-  about 1% of files.
+  about 1% of files; the legacy font encodings TCVN3 (ABC: accented capitals stored as small letters) in
+  about 0.4% and VNI in about 0.2% (graph.legacy).
 
 Number variants, "Số:", miswritten type codes and page-break blank lines are written by the citation and
 body writers, where they belong. :meth:`Hazards.apply` is also applied to every gold evidence and surface
@@ -19,6 +20,8 @@ import random
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from graph import legacy
 
 __all__ = ["Hazards", "choose_hazards", "encode"]
 
@@ -37,7 +40,7 @@ class Hazards:
     lookalike: bool = False
     damaged: bool = False
     nfd: bool = False
-    encoding: str = "utf-8"  # or "cp1258", "utf-16"
+    encoding: str = "utf-8"  # or "cp1258", "utf-16", "tcvn3", "vni"
 
     @property
     def names(self) -> list[str]:
@@ -58,6 +61,8 @@ class Hazards:
             text = text.replace("Đ", "\u00d0")
         if self.damaged:
             text = _strip_outside_numbers(text)
+        if self.encoding in ("tcvn3", "vni"):  # what reading such a file gives back
+            text = legacy.round_trip(text, self.encoding)
         return text
 
     def _old_tone(self, match: re.Match[str]) -> str:
@@ -89,7 +94,11 @@ def choose_hazards(rng: random.Random, kind: str) -> Hazards:
     lookalike = rng.random() < 0.01
     damaged = kind == "portal" and rng.random() < 0.02
     roll = rng.random()
-    encoding = "cp1258" if roll < 0.005 and not lookalike else "utf-16" if roll < 0.01 else "utf-8"
+    encoding = "utf-8"
+    for name, below in (("cp1258", 0.005), ("utf-16", 0.01), ("tcvn3", 0.014), ("vni", 0.016)):
+        if roll < below:
+            encoding = name if name == "utf-16" or not lookalike else "utf-8"  # no byte for the look-alike
+            break
     nfd = encoding == "utf-8" and rng.random() < 0.05
     return Hazards(old, lookalike, damaged, nfd, encoding)
 
@@ -119,9 +128,13 @@ def windows_1258(text: str) -> bytes:
 
 
 def encode(hazards: Hazards, text: str) -> bytes:
-    """The bytes of the file: NFD or NFC, in UTF-8, UTF-16 (with a BOM) or Windows-1258."""
+    """The bytes of the file: NFD or NFC, in UTF-8, UTF-16 (with a BOM), Windows-1258, TCVN3 or VNI."""
     if hazards.encoding == "utf-16":
         return text.encode("utf-16")
+    if hazards.encoding == "tcvn3":
+        return legacy.encode_tcvn3(text)
+    if hazards.encoding == "vni":
+        return legacy.encode_vni(text)
     if hazards.encoding == "cp1258":
         return b"".join(_cp1258_char(c) for c in text)
     return (unicodedata.normalize("NFD", text) if hazards.nfd else text).encode("utf-8")
