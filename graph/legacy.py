@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 __all__ = ["LABELS", "decode_bytes", "encode_tcvn3", "encode_vni", "repair", "round_trip", "score"]
 
@@ -160,29 +161,21 @@ def decode_bytes(raw: bytes) -> tuple[str, str] | None:
 def encode_tcvn3(text: str, replacement: str = "?") -> bytes:
     """``text`` in TCVN3 bytes, as a ``.VnTime`` document stored it: an accented capital as its small
     letter; a character TCVN3 lacks as ``replacement`` (dashes and quotes as their ASCII forms)."""
-    out = bytearray()
-    for char in unicodedata.normalize("NFC", text):
-        if char.isascii():
-            out += char.encode("ascii")
-        elif char in _TO_TCVN3:
-            out += _TO_TCVN3[char].encode("latin-1")
-        elif char.lower() in _TO_TCVN3:
-            out += _TO_TCVN3[char.lower()].encode("latin-1")
-        else:
-            out += _ascii_form(char, replacement).encode("ascii")
-    return bytes(out)
+    return _encode(text, lambda c: _TO_TCVN3.get(c) or _TO_TCVN3.get(c.lower()), "latin-1", replacement)
 
 
 def encode_vni(text: str, replacement: str = "?") -> bytes:
     """``text`` in VNI bytes (Windows-1252 code points of the VNI fonts)."""
+    return _encode(text, _TO_VNI.get, "cp1252", replacement)
+
+
+def _encode(text: str, code_of: Callable[[str], str | None], codepage: str, replacement: str) -> bytes:
+    """Each character of NFC ``text``: ASCII as it is, a letter as the font's code points in ``codepage``,
+    anything else as its ASCII form."""
     out = bytearray()
     for char in unicodedata.normalize("NFC", text):
-        if char.isascii():
-            out += char.encode("ascii")
-        elif char in _TO_VNI:
-            out += _TO_VNI[char].encode("cp1252")
-        else:
-            out += _ascii_form(char, replacement).encode("ascii")
+        code = char if char.isascii() else code_of(char)
+        out += code.encode(codepage) if code is not None else _ascii_form(char, replacement).encode("ascii")
     return bytes(out)
 
 
