@@ -184,7 +184,8 @@ def _convert(raw: bytes, path: Path, media_type: str) -> tuple[str, str, list[st
         markup, encoding, warnings = decode_html(raw, path)
         # before the text is taken out: TCVN3's "ư" is the soft hyphen, which a page's text drops
         text = readers.html_text(_legacy_font(markup, encoding, warnings, path), path)
-    elif media_type == DOCX:
+        return nfc(text), encoding, warnings
+    if media_type == DOCX:
         text, encoding, warnings = readers.docx_text(raw, path), "docx", []
     elif media_type == "application/pdf":
         text, encoding, warnings = readers.pdf_text(raw, path), "pdf", []
