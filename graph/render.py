@@ -126,16 +126,18 @@ def render_site(
     clock = _Clock()
     traced = chains.trace_graph(graph)
     members: dict[str, list[str]] = {}
-    chain_s: dict[str, float] = {}
-    for root in chain_roots:
+    chain_s: dict[str, float] = {}  # the tracing of each chain's members, counted to its page
+
+    def trace(root: str) -> None:
         started = time.perf_counter()
         members[root] = chains.chain_members(graph, root, traced)
         chain_s[root] = time.perf_counter() - started
+
+    for root in chain_roots:
+        trace(root)
     for root in chains.roots(graph, traced=traced):  # the largest first, within the budget
         if root not in members and sum(map(len, members.values())) < chain_budget:
-            started = time.perf_counter()
-            members[root] = chains.chain_members(graph, root, traced)
-            chain_s[root] = time.perf_counter() - started
+            trace(root)
     roots = sorted(
         members, key=lambda r: (r not in chain_roots, -len(members[r]), display_label(graph.nodes[r]), r)
     )
@@ -144,7 +146,7 @@ def render_site(
     order = node_order(graph)
     index = {node: i for i, node in enumerate(order)}
     written = _shared_files(graph, order, chains.membership([members[r] for r in roots]), links)
-    clock.lap("shared", adjust=-sum(chain_s.values()))  # the chains' own
+    clock.lap("shared", adjust=-sum(chain_s.values()))
     for view, current, data in _views(graph, order, index, limit, filename):
         written[current] = _page(view, title, "", links, current, data)
         clock.lap(current)
