@@ -20,7 +20,8 @@ over all files (micro-average) and kept per file. The rules:
   file's ``this.number`` (``THIS`` when that is null), a predicted ``THIS`` for the predicted own document's
   number; numbers are normalised as above. On matched pairs, *type accuracy* compares the relation type (the
   first one given for a pair, on either side).
-- **localities**: precision / recall / F1 over (folded name, level) pairs.
+- **localities**: precision / recall / F1 over (folded name without its type word, level) pairs: "Quận 1"
+  and "1" are one name.
 - **models**: *recall*. Gold models are taken in order; each is found by a predicted model not yet taken,
   first one whose evidence span, in the text, lies within or overlaps the first piece of the gold evidence
   (split at ``...``; compared on :func:`graph.text.match_view`), else one whose name's folded words cover at
@@ -42,6 +43,7 @@ from graph.extract import extract_text
 from graph.extract.bodies import resolve_body
 from graph.extract.numbers import find_numbers, normalise_number
 from graph.gold import GoldDocument, GoldError, GoldFile, GoldModel, load_gold
+from graph.localities import split_prefix
 from graph.model import THIS, CitedDocument, Extraction, ModelMention, contract_relations
 from graph.sources import read_source
 from graph.text import fold, match_view, nfc
@@ -209,8 +211,9 @@ def score_extraction(gold: GoldFile, ext: Extraction) -> FileScores:
     notes: list[str] = []
     documents, types, issuers, dates = _documents(gold.documents, ext.documents, notes)
     relations, relation_types = _relations(gold, ext, notes)
-    gold_places = {(fold(name), level) for name, level in gold.localities}
-    localities = _compare(gold_places, {(fold(p.name), p.level) for p in ext.localities}, "locality", notes)
+    gold_places = {(_place_key(name), level) for name, level in gold.localities}
+    found = {(_place_key(p.name), p.level) for p in ext.localities}
+    localities = _compare(gold_places, found, "locality", notes)
     models, statuses = _models(gold.models, ext, notes)
     return FileScores(
         gold.file,
@@ -236,6 +239,12 @@ def _compare(gold: Iterable[object], predicted: Iterable[object], what: str, not
 
 
 # --- documents --------------------------------------------------------------------------------------------
+
+
+def _place_key(name: str) -> str:
+    """A locality's name for comparison: folded, without its type word ("Quận 1" and "1" are one name; the
+    level is compared beside it)."""
+    return fold(split_prefix(name)[1])
 
 
 def _number_key(raw: str) -> str:

@@ -82,6 +82,12 @@ class Place:
     province_code: str = ""  # the province itself for a province
     province_name: str = ""
 
+    @property
+    def label(self) -> str:
+        """The name a reader is shown: the name, or the full name when the name is a number ("Quận 1",
+        "Phường 12" of Hồ Chí Minh City, not "1" and "12")."""
+        return self.full_name if self.name.isdigit() else self.name
+
 
 # The type word that opens every official full name, old and new tone placement folded, case-insensitive.
 # Example lines: "Huyện Đức Thọ", "Thành Phố Bắc Kạn", "TP. Hồ Chí Minh", "Đặc khu Phú Quốc".

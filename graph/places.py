@@ -99,8 +99,8 @@ class Places:
         if place.level != "province" and place.province_code:
             province = self._gaz.get(place.province_code, level="province", edition=place.edition)
             if province is not None:
-                up = PlaceRef(province.name, "province", province.code, province.edition)
-        return PlaceRef(place.name, place.level, place.code, place.edition, up)
+                up = PlaceRef(province.label, "province", province.code, province.edition)
+        return PlaceRef(place.label, place.level, place.code, place.edition, up)
 
     def edition(self, edition_id: str) -> Edition:
         return _edition(edition_id)

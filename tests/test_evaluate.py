@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from graph.cli import cli
 from graph.errors import SourceError
 from graph.evaluate import Counts, GoldError, Scores, evaluate, score_extraction
+from graph.extract import extract_text
 from graph.gold import GoldFile, GoldModel, load_gold
 from graph.model import Extraction, ModelMention, Span
 
@@ -204,3 +205,11 @@ def test_cli_missing_text_and_bad_gold_exit_2(tiny: Path, tmp_path: Path):
     result = CliRunner().invoke(cli, ["evaluate", str(bad)])
     assert result.exit_code == 2
     assert 'is not a gold file: it has no "files" list' in result.output
+
+
+@pytest.mark.parametrize("gold_name", ["Quận 1", "quận 1", "1"])
+def test_a_numbered_district_is_one_name_with_or_without_its_type_word(gold_name: str):
+    text = "Quận ủy Quận 1 tổ chức hội nghị."
+    gold = GoldFile("q.txt", None, (), (), ((gold_name, "district"),), ())
+    row = score_extraction(gold, extract_text(text))
+    assert row.localities == Counts(tp=1, fp=0, fn=0)

@@ -135,6 +135,18 @@ def test_tp_hcm_forms() -> None:
     assert [s.text for s in hcm.mentions] == ["TP.HCM", "TP. HCM", "Thành phố Hồ Chí Minh", "TPHCM"]
 
 
+def test_a_numbered_unit_is_shown_with_its_type_word() -> None:
+    """Hồ Chí Minh City numbers its districts and wards: "1" alone names nothing a reader knows."""
+    mentions = find("Quận ủy Quận 1; Đảng ủy phường 12, quận Gò Vấp.", date="2020-04-05")
+    assert {(m.name, m.level, m.code) for m in mentions} == {
+        ("Quận 1", "district", "760"),
+        ("Phường 12", "commune", "26881"),
+        ("Gò Vấp", "district", "764"),
+    }
+    (ward,) = find("Đảng ủy Phường 12 họp.", date="2020-04-05")  # one of many: no code, still a name
+    assert (ward.name, ward.code) == ("Phường 12", None)
+
+
 def test_đăk_lăk_spellings() -> None:
     mentions = find("Đoàn công tác làm việc tại Đăk Lăk, tỉnh Đắc Lắc và tỉnh Đăk Nông.", date="2023-05-01")
     assert summary(mentions) == {
@@ -297,6 +309,44 @@ def test_a_draft_with_a_blank_day_names_its_place_of_issue() -> None:
     assert summary(find(text, date="2025-08")) == {
         ("Đồng Nai", "province", "75", "issuer's province", None),
         ("Phú Lý", "commune", "26173", "place of issue", "Đồng Nai"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("header", "date", "place"),
+    [
+        # a district named as another province: not the province Hòa Bình (17)
+        (
+            "ĐẢNG BỘ TỈNH BẠC LIÊU\nHUYỆN ỦY HÒA BÌNH",
+            "2019-05-03",
+            ("Hoà Bình", "district", "961", "Bạc Liêu"),
+        ),
+        # huyện Kỳ Anh, not thị xã Kỳ Anh (449): without the header the place keeps no code
+        ("ĐẢNG BỘ TỈNH HÀ TĨNH\nHUYỆN ỦY KỲ ANH", "2022-09-20", ("Kỳ Anh", "district", "447", "Hà Tĩnh")),
+        # a commune of 2026, not the former district Nguyên Bình
+        (
+            "ĐẢNG BỘ TỈNH CAO BẰNG\nĐẢNG ỦY XÃ NGUYÊN BÌNH",
+            "2026-03-05",
+            ("Nguyên Bình", "commune", "01726", "Cao Bằng"),
+        ),
+    ],
+)
+def test_a_committee_dates_its_text_from_its_own_unit(
+    header: str, date: str, place: tuple[str, str, str, str]
+) -> None:
+    name = place[0].replace("Hoà", "Hòa")
+    day, month, year = date.split("-")[::-1]
+    text = f"{header}\n*\nSố 12-KH/HU\n\n{name}, ngày {day} tháng {month} năm {year}\n"
+    found = {(m.name, m.level, m.code, m.parent) for m in find(text, date=date) if m.role == "place of issue"}
+    assert found == {place}
+
+
+def test_a_provincial_committee_dates_its_text_from_the_province_not_its_capital_city() -> None:
+    text = "TỈNH ỦY HÀ TĨNH\n*\nSố 60-KL/TU\n\nHà Tĩnh, ngày 15 tháng 8 năm 2022\n\n"
+    text += "Giao Thành ủy Hà Tĩnh chủ trì.\n"
+    assert summary(find(text, date="2022-08-15")) == {
+        ("Hà Tĩnh", "province", "42", "issuer's province", None),
+        ("Hà Tĩnh", "district", "436", "assigned a task", "Hà Tĩnh"),
     }
 
 

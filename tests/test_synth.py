@@ -195,7 +195,6 @@ def test_extraction_finds_the_relations(scored: Scores):
 
 
 # --- extraction gaps found on the synthetic corpus: styles DOMAIN.md documents that extraction misses -------
-# Each test fails today (strict xfail); when extraction learns the style it passes and the mark must go.
 
 
 def test_the_gap_corpus_holds_every_style(gaps_dir: Path):
@@ -284,12 +283,6 @@ def test_a_joint_document_has_both_issuers(gaps: Scores, gaps_dir: Path):
     assert not wrong
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction gap: the place-date line of a district or commune committee "
-    "is looked up province first, then in the pre-reform list: 'Hòa Bình, ngày ...' of Huyện ủy Hòa "
-    "Bình (Bạc Liêu) becomes the province, 'Nguyên Bình, ngày ...' of a 2026 commune a district",
-)
 def test_place_of_issue_of_a_district_or_commune_committee(gaps: Scores, gaps_dir: Path):
     wrong = [
         note

@@ -10,7 +10,10 @@ Three ways a text names a place:
   and is skipped ("tỉnh Hà Nam Ninh", a province of 1976-1991, is not Hà Nam);
 - the **place-date line**, ending its line: "Hà Nội, ngày 07 tháng 7 năm 2022", or a draft's with a blank
   day "Phú Lý, ngày     tháng 8 năm 2025" (role: place of issue); the same words inside a sentence are only
-  a mention. A level that spells the name exactly wins: the commune Phú Lý, not the city Phủ Lý;
+  a mention. A name the lines above give with a committee or type word is that unit: under "HUYỆN ỦY
+  HÒA BÌNH" (Bạc Liêu), "Hòa Bình, ngày ..." is the district, not the province Hòa Bình. Otherwise the
+  province is tried first, and a level that spells the name exactly wins: the commune Phú Lý, not the city
+  Phủ Lý;
 - a **bare province name** in running text ("Hà Tĩnh", "TP.HCM", "Đăk Lăk"), only when it is not part of a
   longer proper name (a capitalised word right before it, other than a preposition such as "Tại", or right
   after it: "Nguyễn Thái Bình", "Thái Bình Dương", "Hà Nội Mới") nor of a named non-state organisation
@@ -135,10 +138,9 @@ def find_localities(
     low = view.replace("\u0130", "i").lower()  # same length: "İ" is the one letter lowered to two
     hits: list[Hit] = []
     taken = bytearray(len(view))  # 1 where a kept hit already covers the text: the first way found wins
+    prefixed = _prefixed(view, low, lo, hi, gaz, order)
     for hit in (
-        _place_dates(view, low, lo, hi, gaz, order)
-        + _prefixed(view, low, lo, hi, gaz, order)
-        + _bare(view, lo, hi, gaz, order)
+        _place_dates(view, low, lo, hi, gaz, order, prefixed) + prefixed + _bare(view, lo, hi, gaz, order)
     ):
         if not any(taken[hit.start : hit.end]):
             hits.append(hit)
@@ -237,11 +239,21 @@ def _place_date_lines(view: str, low: str, lo: int, hi: int) -> Iterator[re.Matc
         pos = end + 1
 
 
-def _place_of_issue(gaz: Gazetteer, name: str, order: tuple[str, ...]) -> tuple[Place, ...]:
-    """The places named so at the first level that has one, a level that spells the name exactly first.
+def _place_of_issue(
+    gaz: Gazetteer, name: str, order: tuple[str, ...], before: Sequence[Hit] = ()
+) -> tuple[Place, ...]:
+    """The places named so: the unit of the nearest of ``before`` (the prefixed names above the line)
+    that has the same name, else the first level that has one, a level that spells the name exactly first.
 
-    Example line: "Phú Lý, ngày     tháng 8 năm 2025": the commune Phú Lý, not the city Phủ Lý.
+    A committee dates its texts from its own seat: under "HUYỆN ỦY HÒA BÌNH" (Bạc Liêu), "Hòa Bình, ngày
+    ..." is that district, not the province Hòa Bình; under "ĐẢNG ỦY XÃ NGUYÊN BÌNH" (2026), the commune, not
+    the former district. Example line: "Phú Lý, ngày     tháng 8 năm 2025": the commune Phú Lý, not the
+    city Phủ Lý.
     """
+    key = _key(name)
+    for hit in reversed(before):
+        if _key(hit.candidates[0].name) == key:
+            return hit.candidates
     for exact in (True, False):
         for level in ("province", "district", "commune"):
             if found := _lookup(gaz, name, order, level, None, exact):
@@ -249,11 +261,15 @@ def _place_of_issue(gaz: Gazetteer, name: str, order: tuple[str, ...]) -> tuple[
     return ()
 
 
-def _place_dates(view: str, low: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...]) -> list[Hit]:
+def _place_dates(
+    view: str, low: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...], prefixed: Sequence[Hit]
+) -> list[Hit]:
+    """Place-date lines, each resolved by :func:`_place_of_issue` (``prefixed``: the prefixed names of
+    the region, in text order)."""
     hits = []
     for match in _place_date_lines(view, low, lo, hi):
         name = match.group("place").strip()
-        found = _place_of_issue(gaz, name, order)
+        found = _place_of_issue(gaz, name, order, [h for h in prefixed if h.end <= match.start("place")])
         if found:
             start = match.start("place") + len(match.group("place")) - len(match.group("place").lstrip())
             hits.append(Hit(start, start + len(name), found, roles={"place of issue"}))
@@ -375,7 +391,7 @@ def _group(text: str, hits: list[Hit]) -> tuple[LocalityMention, ...]:
         place = _choose(hit, provinces, districts)
         level = hit.candidates[0].level
         key = (place.edition, level, place.code) if place else (None, level, _key(hit.candidates[0].name))
-        grouped.setdefault(key, (place, hit.candidates[0].name, []))[2].append(hit)
+        grouped.setdefault(key, (place, hit.candidates[0].label, []))[2].append(hit)
     mentions = []
     for place, name, group in grouped.values():
         roles = {r for h in group for r in h.roles} or {"mentioned"}
@@ -384,7 +400,7 @@ def _group(text: str, hits: list[Hit]) -> tuple[LocalityMention, ...]:
         parent = place.province_name if place else (parents.pop() if len(parents) == 1 else None)
         mentions.append(
             LocalityMention(
-                name=place.name if place else name,
+                name=place.label if place else name,
                 level=level,
                 code=place.code if place else None,
                 edition=place.edition if place else None,
