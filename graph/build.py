@@ -14,7 +14,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from graph.curation import CuratedAttribute, CuratedRelation, Curation, DocRef
 from graph.doctypes import concept_code, labels
-from graph.extract.bodies import BodyInfo, resolve_body
+from graph.extract.bodies import BodyInfo, provincial_committee, resolve_body
 from graph.model import THIS, Extraction
 from graph.namespaces import DCTERMS, DG, DGID, DOCTYPE, LEVEL, ORG, RDF, RDFS, SKOS, XSD, bind_prefixes
 from graph.places import PlaceRef, Places
@@ -236,15 +236,18 @@ class _Builder:
     ) -> URIRef:
         """Mint (once) the IRI of a body; provincial bodies of an unnamed province stay apart per text."""
         g = self.corpus
+        parent_key = body.parent
         if body.level == "central":
             node = DGID[f"body/tw/{body.key}"]
-            parent = DGID[f"body/tw/{body.parent}"] if body.parent else None
+            parent = DGID[f"body/tw/{parent_key}"] if parent_key else None
             place = None
         else:
             place = place or self._body_place(body, province, district or body.district, date)
             where = f"{place.level}/{place.code}" if place else f"{body.level}/unknown-{unknown_key}"
             node = DGID[f"body/{where}/{body.key}"]
-            parent = DGID[f"body/{where}/{body.parent}"] if body.parent else None
+            if parent_key == "tinh-uy":  # a district's committee: under a Thành ủy in a central city
+                parent_key = provincial_committee(province)
+            parent = DGID[f"body/{where}/{parent_key}"] if parent_key else None
         if (node, RDF.type, DG.PartyBody) in g:
             return node
         g.add((node, RDF.type, DG.PartyBody))
@@ -265,7 +268,7 @@ class _Builder:
         elif body.level != "central":
             g.add((node, DG.localityUnknown, Literal(True)))
         if parent is not None and parent != node:
-            parent_info = resolve_body_key(body.parent)
+            parent_info = resolve_body_key(parent_key)
             if parent_info is not None:
                 g.add(
                     (

@@ -8,7 +8,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from graph.namespaces import DG, DGID, OA
+from graph.namespaces import DG, DGID, OA, ORG
 
 SOURCES = Path(__file__).parents[1] / "sources"
 
@@ -119,3 +119,25 @@ def test_no_blank_nodes(corpus):
     from rdflib import BNode
 
     assert not any(isinstance(term, BNode) for triple in corpus.graph for term in triple)
+
+
+def test_a_numbered_district_is_labelled_so_and_its_committee_is_under_the_thanh_uy(tmp_path: Path):
+    from rdflib.namespace import SKOS
+
+    from graph.pipeline import build_corpus
+
+    (tmp_path / "q1.txt").write_text(
+        "ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH\nQUẬN ỦY QUẬN 1\n*\nSố 12-KH/QU\n\n"
+        "Quận 1, ngày 5 tháng 4 năm 2020\n\nKẾ HOẠCH\nthực hiện Nghị quyết số 18-NQ/TW\n",
+        encoding="utf-8",
+    )
+    graph = build_corpus(tmp_path, jobs=1).graph
+    district = DGID["locality/gso-pre-2025-07-01/760"]
+    labels = set(graph.objects(district, SKOS.prefLabel))
+    assert labels == {Literal("Quận 1", lang="vi")}, labels
+    # the issuer is that district's committee, under the Thành ủy (a city under central authority)
+    committee = DGID["body/district/760/quan-uy"]
+    assert Literal("Quận ủy Quận 1", lang="vi") in set(graph.objects(committee, SKOS.prefLabel))
+    (parent,) = graph.objects(committee, ORG.subOrganizationOf)
+    assert parent == DGID["body/province/79/thanh-uy"]
+    assert Literal("Thành ủy Hồ Chí Minh", lang="vi") in set(graph.objects(parent, SKOS.prefLabel))

@@ -70,6 +70,10 @@ from graph.text import match_view, slug
             None,
         ),
         ("Quận ủy Ba Đình", "quan-uy", "district", None, "Ba Đình"),
+        # Hồ Chí Minh City numbers its districts
+        ("Quận ủy Quận 1", "quan-uy", "district", None, "Quận 1"),
+        ("QUẬN ỦY QUẬN 10", "quan-uy", "district", None, "Quận 10"),
+        ("Ban Thường vụ Quận ủy quận 3", "ban-thuong-vu-quan-uy", "district", None, "Quận 3"),
     ],
 )
 def test_resolve_body(label: str, key: str, level: str, province: str | None, district: str | None) -> None:
@@ -257,6 +261,8 @@ def test_a_place_name_may_end_with_a_number_but_not_take_a_document_number_or_a_
     assert resolve_body("Huyện ủy Đức Thọ 12-KL/HU").district == "Đức Thọ"
     assert resolve_body("Huyện ủy Đức Thọ 2022").district == "Đức Thọ"
     assert resolve_body("Huyện ủy Đức Thọ 5.2").district == "Đức Thọ"
+    assert resolve_body("Quận ủy 12-KL/QU").district is None  # a number after the committee: no district
+    assert resolve_body("Quận ủy Quận 12-KL/QU").district is None
 
 
 def test_documents_of_the_central_military_commission_and_the_central_enterprises_bloc() -> None:

@@ -50,6 +50,7 @@ __all__ = [
     "place_name_end",
     "proper_case",
     "province_at",
+    "provincial_committee",
     "resolve_body",
 ]
 
@@ -108,6 +109,8 @@ _NAME_WORD = re.compile(r"(?:[ \t]+|[ \t]*-[ \t]*)?([^\W\d_]+(?:['’](?:[^\W\d_
 # A number that ends a place name: the communes of the 2025 reform ("Đam Rông 3"), wards ("Phường 12"). Not
 # a document number or a date that follows ("Đức Thọ 12-KL/HU", "Đức Thọ 2022").
 _NAME_NUMBER = re.compile(r"[ \t]+[1-9][0-9]?(?![\w/-]|[.,][0-9])")
+# The number that names a district after its unit word. Example line: "Quận ủy Quận 1" (not "Quận 12-KL/QU").
+_UNIT_NUMBER = re.compile(r"[1-9][0-9]?(?![\w/-]|[.,][0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +238,16 @@ def body_by_key(key: str) -> BodyInfo | None:
     return _tables().by_key.get(key)
 
 
+def provincial_committee(province: str | None) -> str:
+    """The key of a province's Party committee: a city under central authority has a Thành ủy, the
+    others a Tỉnh ủy (the committee above "Quận ủy Quận 1" is the Thành ủy of Hồ Chí Minh City).
+
+    >>> provincial_committee("Hồ Chí Minh"), provincial_committee("Hà Tĩnh"), provincial_committee(None)
+    ('thanh-uy', 'tinh-uy', 'tinh-uy')
+    """
+    return "thanh-uy" if province in _tables().central_cities else "tinh-uy"
+
+
 def province_at(low: str, pos: int, end: int) -> tuple[str, int] | None:
     """The province named at ``pos`` (folded view), and where its name ends: "ha tinh" -> ("Hà Tĩnh", ...)."""
     tables = _tables()
@@ -320,6 +333,10 @@ def _with_place(
     at = unit.end() if unit else pos
     while at < end and low[at] == " ":
         at += 1
+    if unit and info.level == "district" and (number := _UNIT_NUMBER.match(text, at, end)):
+        # a numbered district: "Quận ủy Quận 1" (Hồ Chí Minh City numbers its districts)
+        name = f"{text[pos : unit.end()].strip().title()} {number.group()}"
+        return _with_term(text, low, start, number.end(), replace(info, district=name), end)
     if at >= end or not text[at].isupper():
         return _with_term(text, low, start, pos, info, end)
     city = info.key.endswith("thanh-uy") or info.key == "thanh-uy"
