@@ -349,7 +349,10 @@ def render(out: Path, chain: str | None, date: str | None, open_page: bool, grap
 @graph_option
 def serve(host: str, port: int, store_spec: str, graph_path: Path) -> None:
     """Serve the HTML views and a read-only SPARQL endpoint (/sparql answers JSON; /sparql.html is a
-    query box) of a built graph on a local web server. Ctrl+C stops it."""
+    query box) of a built graph on a local web server. Ctrl+C stops it.
+
+    The views are the pages the build wrote beside the graph when they are not older than it; else they
+    are drawn again from the saved network."""
     import shutil
     import tempfile
 
@@ -360,7 +363,8 @@ def serve(host: str, port: int, store_spec: str, graph_path: Path) -> None:
     folder = Path(tempfile.mkdtemp(prefix="directives-serve-"))
     try:
         with _errors(), open_store(store_spec) as store:
-            render_site(_network(graph_path), folder, title="directive-graph")
+            if not _built_views(graph_path, folder):
+                render_site(_network(graph_path), folder, title="directive-graph")
             if not store.persistent:
                 _note_large_load(graph_path)
                 store.load(graph_path)
@@ -375,6 +379,20 @@ def serve(host: str, port: int, store_spec: str, graph_path: Path) -> None:
                     click.echo("Stopped.")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _built_views(graph_path: Path, folder: Path) -> bool:
+    """Link the views the build wrote beside ``graph_path`` into ``folder``, when they are there and not
+    older than the graph and its saved network (by modification time: checking the network against the
+    graph reads both, 4.8 s and 1 GB at 100,000 documents)."""
+    from graph.project import NETWORK_FILE
+    from graph.render import link_site
+
+    try:
+        newest = max(graph_path.stat().st_mtime, graph_path.with_name(NETWORK_FILE).stat().st_mtime)
+    except OSError:
+        return False
+    return link_site(graph_path.parent, folder, not_before=newest)
 
 
 @cli.command()
