@@ -238,13 +238,13 @@ def _compare(gold: Iterable[object], predicted: Iterable[object], what: str, not
     return Counts(len(want & got), len(got - want), len(want - got))
 
 
-# --- documents --------------------------------------------------------------------------------------------
-
-
 def _place_key(name: str) -> str:
     """A locality's name for comparison: folded, without its type word ("Quận 1" and "1" are one name; the
     level is compared beside it)."""
     return fold(split_prefix(name)[1])
+
+
+# --- documents --------------------------------------------------------------------------------------------
 
 
 def _number_key(raw: str) -> str:
