@@ -84,9 +84,9 @@ class Place:
 
     @property
     def label(self) -> str:
-        """The name a reader is shown: the name, or the full name when the name is a number ("Quận 1",
-        "Phường 12" of Hồ Chí Minh City, not "1" and "12")."""
-        return self.full_name if self.name.isdigit() else self.name
+        """The name a reader is shown: the name, or the full name when the name opens with a number
+        ("Quận 1", "Phường 12" of Hồ Chí Minh City, "Phường 1 Bảo Lộc", not "1", "12", "1 Bảo Lộc")."""
+        return self.full_name if self.name[:1].isdigit() else self.name
 
 
 # The type word that opens every official full name, old and new tone placement folded, case-insensitive.

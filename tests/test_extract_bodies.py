@@ -74,6 +74,12 @@ from graph.text import match_view, slug
         ("Quận ủy Quận 1", "quan-uy", "district", None, "Quận 1"),
         ("QUẬN ỦY QUẬN 10", "quan-uy", "district", None, "Quận 10"),
         ("Ban Thường vụ Quận ủy quận 3", "ban-thuong-vu-quan-uy", "district", None, "Quận 3"),
+        # and wards ("Phường 12"); three wards of Bảo Lộc kept a number after 2025 ("Phường 1 Bảo Lộc")
+        ("ĐẢNG ỦY PHƯỜNG 12", "dang-uy-phuong", "commune", None, "12"),
+        ("Ban Thường vụ Đảng ủy phường 7", "ban-thuong-vu-dang-uy-phuong", "commune", None, "7"),
+        ("Đảng ủy phường 1 Bảo Lộc", "dang-uy-phuong", "commune", None, "1 Bảo Lộc"),
+        ("ĐẢNG ỦY PHƯỜNG 1 BẢO LỘC", "dang-uy-phuong", "commune", None, "1 Bảo Lộc"),
+        ("Đảng ủy Phường 12 Quận 3", "dang-uy-phuong", "commune", None, "12"),
     ],
 )
 def test_resolve_body(label: str, key: str, level: str, province: str | None, district: str | None) -> None:
@@ -263,6 +269,7 @@ def test_a_place_name_may_end_with_a_number_but_not_take_a_document_number_or_a_
     assert resolve_body("Huyện ủy Đức Thọ 5.2").district == "Đức Thọ"
     assert resolve_body("Quận ủy 12-KL/QU").district is None  # a number after the committee: no district
     assert resolve_body("Quận ủy Quận 12-KL/QU").district is None
+    assert resolve_body("Đảng ủy phường 12-KL/ĐU").district is None
 
 
 def test_documents_of_the_central_military_commission_and_the_central_enterprises_bloc() -> None:

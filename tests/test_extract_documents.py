@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.extract import extract_text
 
 NOTICE = """BAN CHẤP HÀNH TRUNG ƯƠNG
@@ -207,6 +209,38 @@ def test_a_district_text_names_its_province_above_its_committee() -> None:
     )
     cited = {d.key: d.issuer for d in ext.documents}
     assert cited["15-HD/BTCTU"] == "Ban Tổ chức Tỉnh ủy Hà Tĩnh"
+
+
+@pytest.mark.parametrize(
+    ("header", "number", "place_date", "issuer"),
+    [
+        # Hồ Chí Minh City numbers its districts; the place-date line names the district so
+        (
+            "ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH\nQUẬN ỦY QUẬN 4",
+            "02-BC/QU",
+            "Quận 4",
+            "Ban Thường vụ Quận ủy Quận 4",
+        ),
+        # three wards of Bảo Lộc kept their numbers in the 2025 reform
+        (
+            "ĐẢNG BỘ TỈNH LÂM ĐỒNG\nĐẢNG ỦY PHƯỜNG 1 BẢO LỘC",
+            "02-BC/ĐU",
+            "Phường 1 Bảo Lộc",
+            "Ban Thường vụ Đảng ủy phường 1 Bảo Lộc",
+        ),
+    ],
+)
+def test_a_unit_named_by_a_number_dates_its_text(
+    header: str, number: str, place_date: str, issuer: str
+) -> None:
+    text = (
+        f"{header}\n          *\n   Số {number}                           {place_date}, ngày 28 tháng 12 năm"
+        " 2025\n\nBÁO CÁO\n\ntổng kết công tác\n\nBan Thường vụ báo cáo như sau.\n\nT/M BAN THƯỜNG VỤ\n"
+        "BÍ THƯ\n\nBùi Văn Nam\n"
+    )
+    doc = extract_text(text).document
+    assert doc is not None
+    assert (doc.number, doc.date, doc.place, doc.issuer) == (number, "2025-12-28", place_date, issuer)
 
 
 def test_the_issuer_of_a_title_follows_its_type_words_only() -> None:

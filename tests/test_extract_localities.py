@@ -145,6 +145,20 @@ def test_a_numbered_unit_is_shown_with_its_type_word() -> None:
     }
     (ward,) = find("Đảng ủy Phường 12 họp.", date="2020-04-05")  # one of many: no code, still a name
     assert (ward.name, ward.code) == ("Phường 12", None)
+    # a name that opens with a number: three wards of Bảo Lộc (Lâm Đồng) after the 2025 reform
+    (ward,) = find("Đảng ủy phường 1 Bảo Lộc họp.", date="2025-09-02")
+    assert (ward.name, ward.level, ward.code) == ("Phường 1 Bảo Lộc", "commune", "24823")
+
+
+def test_a_name_with_an_apostrophe_before_a_space() -> None:
+    mentions = find(
+        "Ban Thường vụ Huyện ủy Ia H' Drai chỉ đạo; 'huyện Đắk Hà' và huyện Cư M'gar.", date="2020-04-05"
+    )
+    assert {(m.name, m.level) for m in mentions} == {
+        ("Ia H' Drai", "district"),
+        ("Đắk Hà", "district"),
+        ("Cư M'gar", "district"),
+    }
 
 
 def test_đăk_lăk_spellings() -> None:

@@ -111,6 +111,9 @@ _NAME_WORD = re.compile(r"(?:[ \t]+|[ \t]*-[ \t]*)?([^\W\d_]+(?:['’](?:[^\W\d_
 _NAME_NUMBER = re.compile(r"[ \t]+[1-9][0-9]?(?![\w/-]|[.,][0-9])")
 # The number that names a district after its unit word. Example line: "Quận ủy Quận 1" (not "Quận 12-KL/QU").
 _UNIT_NUMBER = re.compile(r"[1-9][0-9]?(?![\w/-]|[.,][0-9])")
+# A commune committee's words that end with the unit's type, which a number may follow. Example lines:
+# "Đảng ủy phường" (of "Đảng ủy phường 12"), "ĐẢNG ỦY PHƯỜNG" (of "ĐẢNG ỦY PHƯỜNG 1 BẢO LỘC").
+_COMMUNE_WORD = re.compile(r"(?:phuong|xa|dac khu)[ \t]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,6 +340,17 @@ def _with_place(
         # a numbered district: "Quận ủy Quận 1" (Hồ Chí Minh City numbers its districts)
         name = f"{text[pos : unit.end()].strip().title()} {number.group()}"
         return _with_term(text, low, start, number.end(), replace(info, district=name), end)
+    if (
+        info.level == "commune"
+        and (number := _UNIT_NUMBER.match(text, at, end))
+        and _COMMUNE_WORD.search(low, start, pos)
+    ):
+        # a numbered ward: "Đảng ủy phường 12", "Đảng ủy phường 1 Bảo Lộc" (not "... 12 Quận 3")
+        after = number.end()
+        words = after if _UNIT.match(low, after, end) else place_name_end(text, after, end)
+        name = text[at:words]
+        name = name.title() if name.isupper() else name
+        return _with_term(text, low, start, words, replace(info, district=name), end)
     if at >= end or not text[at].isupper():
         return _with_term(text, low, start, pos, info, end)
     city = info.key.endswith("thanh-uy") or info.key == "thanh-uy"

@@ -59,8 +59,10 @@ _ON_BEHALF_MARK = re.compile(r"\W*(?:t/m|tm\.)\s*")
 # A sentence opening with a date, after a news agency's tag. Example lines: "Ngày 12/8/2022, Ban Thường vụ
 # Tỉnh ủy ban hành ...", "(TG) - Ngày 30/5/2024, thay mặt Bộ Chính trị, ... đã ký ban hành".
 _OPENING_DATE = re.compile(r"\W*(?:\([^()\n]{1,20}\)\s*-?\s*)?(?=ngay\s+\d)")
-# The place before ", ngày" in a place-date line. Example line: "Hà Nội, ngày 07 tháng 7 năm 2022".
-_PLACE = re.compile(r"((?:[^\W\d_]+[ \t]+){0,3}[^\W\d_]+)\s*,\s*$")
+# The place before ", ngày" in a place-date line; a unit's name may be a number after its type word.
+# Example lines: "Hà Nội, ngày 07 tháng 7 năm 2022", "Quận 4, ngày 28 tháng 12 năm 2023", "Phường 1 Bảo
+# Lộc, ngày 2 tháng 9 năm 2025".
+_PLACE = re.compile(r"([^\W\d_]+(?:[ \t]+(?:[^\W\d_]+|\d{1,3})){0,3})\s*,\s*$")
 
 
 @dataclass(frozen=True, slots=True)

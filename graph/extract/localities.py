@@ -74,8 +74,9 @@ _PREFIXED = re.compile(rf"(?<!\w)(?P<prefix>{'|'.join(_PREFIX_WORDS)})(?=[ \t]+\
 # faster than a regex tries the alternation at every "t" and "h", and _PREFIXED confirms each place found
 # (see _located).
 _PREFIX_OPENERS = ("tỉnh", "thành", "huyện", "quận", "thị", "tp", "xã", "phường", "đặc khu")
-# One word of a name, after a space or a hyphen. Example lines: " Đức Thọ", " Bà Rịa - Vũng Tàu", " Cư M'gar".
-_NAME_WORD = re.compile(r"(?:[ \t]+|[ \t]*-[ \t]*)(\w+(?:['’]\w+)*)")
+# One word of a name, after a space or a hyphen; an apostrophe may end a word that another follows. Example
+# lines: " Đức Thọ", " Bà Rịa - Vũng Tàu", " Cư M'gar", " Ia H' Drai".
+_NAME_WORD = re.compile(r"(?:[ \t]+|[ \t]*-[ \t]*)(\w+(?:['’](?:\w+|(?=[ \t]+\w)))*)")
 _MAX_WORDS = 5
 # What each prefix may name, tried in order: (level, unit types or None for any).
 _OPTIONS: dict[str, tuple[tuple[str, frozenset[str] | None], ...]] = {

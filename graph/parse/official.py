@@ -20,9 +20,10 @@ _NUMBER_LINE = re.compile(
     r"(?:/|&#x?\w+;)\s*[a-z0-9]+(?:[/-][a-z0-9]+)*",
     re.MULTILINE,
 )
-# The place-date line. Example lines: "Hà Nội, ngày 07 tháng 7 năm 2022", "Hà Tĩnh, ngày   tháng 8 năm 2022".
+# The place-date line; a unit's name may be a number. Example lines: "Hà Nội, ngày 07 tháng 7 năm 2022",
+# "Hà Tĩnh, ngày   tháng 8 năm 2022", "Quận 4, ngày 28 tháng 12 năm 2023".
 _PLACE_DATE = re.compile(
-    r"[a-z][a-z.'-]*(?: [a-z.'-]+){0,4}\s*,\s*ngay\s+[\d .…_]*\s*thang\s+\d{1,2}\s+nam\s+\d{4}"
+    r"[a-z][a-z.'-]*(?: (?:[a-z.'-]+|\d{1,3})){0,4}\s*,\s*ngay\s+[\d .…_]*\s*thang\s+\d{1,2}\s+nam\s+\d{4}"
 )
 # What every match of _NUMBER_LINE and of _PLACE_DATE holds (their ends), cheap to look for: a literal opens
 # each, and the regex engine scans for it at C speed. Example lines: "Số: 16", ", ngày 07 tháng 7 năm 2022".
