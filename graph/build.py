@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from graph.curation import CuratedAttribute, CuratedRelation, Curation, DocRef
 from graph.doctypes import concept_code, labels
 from graph.extract.bodies import BodyInfo, provincial_committee, resolve_body
+from graph.localities import split_prefix
 from graph.model import THIS, Extraction
 from graph.namespaces import DCTERMS, DG, DGID, DOCTYPE, LEVEL, ORG, RDF, RDFS, SKOS, XSD, bind_prefixes
 from graph.places import PlaceRef, Places
@@ -69,6 +70,9 @@ class BuildInput:
 #: on_source(source, graph): a source's named graph is complete.
 SourceDone = Callable[[SourceText, GraphSink], None]
 
+#: A district committee's key -> the type of its unit ("huyen-uy": the Huyện ủy of a huyện).
+_UNIT_OF_COMMITTEE = {"huyen-uy": "huyện", "quan-uy": "quận", "thi-uy": "thị xã", "thanh-uy": "thành phố"}
+
 #: Named graphs: what was read from one source; the curated facts; the resolved corpus entities.
 CORPUS_GRAPH = DGID["graph/corpus"]
 CURATION_GRAPH = DGID["graph/curation"]
@@ -107,6 +111,15 @@ def union(dataset: Graph) -> Graph:
 
 def _date(value: str) -> Literal:
     return Literal(value, datatype=XSD.date if len(value) == 10 else XSD.gYearMonth)
+
+
+def _unit_name(committee: str, name: str) -> str:
+    """A place's name after a committee that already ends with its type word: "Đảng ủy phường" and
+    "Phường 12" make "Đảng ủy phường 12"; "Quận ủy" and "Quận 1" stay "Quận ủy Quận 1"."""
+    word = committee.rpartition(" ")[2]
+    if name[: len(word) + 1].lower() == f"{word.lower()} ":
+        return name[len(word) + 1 :]
+    return name
 
 
 def _hash(*parts: str) -> str:
@@ -239,19 +252,19 @@ class _Builder:
         parent_key = body.parent
         if body.level == "central":
             node = DGID[f"body/tw/{body.key}"]
-            parent = DGID[f"body/tw/{parent_key}"] if parent_key else None
             place = None
         else:
             place = place or self._body_place(body, province, district or body.district, date)
+            if province is None and place is not None and place.parent is not None:
+                province = place.parent.name  # "Văn phòng Huyện ủy Củ Chi": the district says its province
             where = f"{place.level}/{place.code}" if place else f"{body.level}/unknown-{unknown_key}"
             node = DGID[f"body/{where}/{body.key}"]
             if parent_key == "tinh-uy":  # a district's committee: under a Thành ủy in a central city
                 parent_key = provincial_committee(province)
-            parent = DGID[f"body/{where}/{parent_key}"] if parent_key else None
         if (node, RDF.type, DG.PartyBody) in g:
             return node
         g.add((node, RDF.type, DG.PartyBody))
-        suffix_vi = f" {place.name}" if place else ""
+        suffix_vi = f" {_unit_name(body.vi, place.name)}" if place else ""
         g.add((node, SKOS.prefLabel, Literal(f"{body.vi}{suffix_vi}", lang="vi")))
         g.add((node, SKOS.prefLabel, Literal(f"{body.en}{f' ({place.name})' if place else ''}", lang="en")))
         g.add(
@@ -267,25 +280,38 @@ class _Builder:
             g.add((node, DG.locality, self.place(place)))
         elif body.level != "central":
             g.add((node, DG.localityUnknown, Literal(True)))
-        if parent is not None and parent != node:
+        if parent_key:
             parent_info = resolve_body_key(parent_key)
             if parent_info is not None:
-                g.add(
-                    (
-                        node,
-                        ORG.subOrganizationOf,
-                        self.body(
-                            parent_info, province, date=date, unknown_key=unknown_key, district=district
-                        ),
-                    )
+                # an organ of its own unit's committee (the standing board of Huyện ủy Kỳ Anh, of Thành ủy
+                # Thủ Đức) shares its place and level; a committee above it finds its own
+                same = body.key.endswith(f"-{parent_key}")
+                if same and parent_info.level != body.level:  # "thanh-uy": a province's, or a city's
+                    above = parent_info.parent or "tinh-uy"
+                    parent_info = replace(parent_info, level=body.level, parent=above)
+                up = self.body(
+                    parent_info,
+                    province,
+                    date=date,
+                    unknown_key=unknown_key,
+                    district=district or body.district,
+                    place=place if same else None,
                 )
+                if up != node:  # a district's Thành ủy (Thủ Đức) under the province's: not under itself
+                    g.add((node, ORG.subOrganizationOf, up))
         return node
 
     def _body_place(
         self, body: BodyInfo, province: str | None, district: str | None, date: str | None
     ) -> PlaceRef | None:
         if body.level == "district" and district:
+            # the committee says the unit's type: "Huyện ủy Kỳ Anh" is the huyện, not the thị xã Kỳ Anh
+            unit = next((t for k, t in _UNIT_OF_COMMITTEE.items() if body.key.endswith(k)), None)
+            if unit is not None and split_prefix(district)[0] is None:
+                district = f"{unit} {district}"
             return self.data.places.district(district, province, date)
+        if body.level == "commune":  # its own commune, or none: never the province all its communes share
+            return self.data.places.commune(district, province, date) if district else None
         return self.data.places.province(province, date) if province else None
 
     def place(self, ref: PlaceRef) -> URIRef:

@@ -61,6 +61,10 @@ class Places:
     def district(self, name: str, province: str | None, date: str | None) -> PlaceRef | None:
         return self._one(name, "district", province, date)
 
+    def commune(self, name: str, province: str | None, date: str | None) -> PlaceRef | None:
+        """The one commune, ward or special zone of that name in the province ("Bảo Lâm 4", "12")."""
+        return self._one(name, "commune", province, date)
+
     def from_mention(self, loc: LocalityMention) -> PlaceRef | None:
         if loc.code is None or loc.edition is None:
             return None

@@ -141,3 +141,76 @@ def test_a_numbered_district_is_labelled_so_and_its_committee_is_under_the_thanh
     (parent,) = graph.objects(committee, ORG.subOrganizationOf)
     assert parent == DGID["body/province/79/thanh-uy"]
     assert Literal("Thành ủy Hồ Chí Minh", lang="vi") in set(graph.objects(parent, SKOS.prefLabel))
+
+
+def _labelled_parents(graph, node: URIRef) -> list[str]:
+    """The Vietnamese labels of ``node`` and of every body above it, nearest first."""
+    from rdflib.namespace import SKOS
+
+    chain = []
+    while node is not None:
+        chain.append(next(str(o) for o in graph.objects(node, SKOS.prefLabel) if o.language == "vi"))
+        node = next(iter(graph.objects(node, ORG.subOrganizationOf)), None)
+    return chain
+
+
+def _issuer_of(graph, number: str) -> URIRef:
+    (doc,) = graph.subjects(DG.number, Literal(number))
+    (issuer,) = graph.objects(doc, DG.issuer)
+    return issuer
+
+
+def test_a_standing_board_sits_under_its_own_units_committee(tmp_path: Path):
+    """Each district's and commune's standing board under that unit's committee, never a committee of the
+    province that all its districts or communes would share."""
+    from graph.pipeline import build_corpus
+
+    head = "ĐẢNG BỘ TỈNH HÀ TĨNH\nHUYỆN ỦY {unit}\n*\nSố {number}\n\n{place}, ngày 5 tháng 4 năm 2020\n\n"
+    body = (
+        "KẾ HOẠCH\nthực hiện Nghị quyết số 18-NQ/TW\n\nBan Thường vụ xây dựng kế hoạch như sau.\n\n"
+        "Nơi nhận:\n- Các chi bộ trực thuộc,\n- Lưu.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn An\n"
+    )
+    for unit, number, place in (("KỲ ANH", "12-KH/HU", "Kỳ Anh"), ("ĐỨC THỌ", "13-KH/HU", "Đức Thọ")):
+        (tmp_path / f"{number[:2]}.txt").write_text(head.format(unit=unit, number=number, place=place) + body)
+    commune = (
+        "ĐẢNG BỘ TỈNH LÂM ĐỒNG\nĐẢNG ỦY XÃ {unit}\n*\nSố {number}\n\n{place}, ngày 5 tháng 9 năm 2025\n\n"
+    )
+    for unit, number, place in (
+        ("BẢO LÂM 4", "03-KH/ĐU", "Bảo Lâm 4"),
+        ("ĐAM RÔNG 3", "04-KH/ĐU", "Đam Rông 3"),
+    ):
+        (tmp_path / f"{number[:2]}.txt").write_text(
+            commune.format(unit=unit, number=number, place=place) + body
+        )
+    graph = build_corpus(tmp_path, jobs=1).graph
+    assert _labelled_parents(graph, _issuer_of(graph, "12-KH/HU")) == [
+        "Ban Thường vụ Huyện ủy Kỳ Anh",
+        "Huyện ủy Kỳ Anh",
+        "Tỉnh ủy Hà Tĩnh",
+    ]
+    assert _labelled_parents(graph, _issuer_of(graph, "13-KH/HU"))[1] == "Huyện ủy Đức Thọ"
+    assert _labelled_parents(graph, _issuer_of(graph, "03-KH/ĐU")) == [
+        "Ban Thường vụ Đảng ủy xã Bảo Lâm 4",
+        "Đảng ủy xã Bảo Lâm 4",
+        "Tỉnh ủy Lâm Đồng",
+    ]
+    assert _labelled_parents(graph, _issuer_of(graph, "04-KH/ĐU"))[1] == "Đảng ủy xã Đam Rông 3"
+
+
+def test_a_numbered_ward_committee_is_named_once(tmp_path: Path):
+    from rdflib.namespace import SKOS
+
+    from graph.pipeline import build_corpus
+
+    (tmp_path / "w.txt").write_text(
+        "ĐẢNG BỘ TỈNH LÂM ĐỒNG\nĐẢNG ỦY PHƯỜNG 1 BẢO LỘC\n*\nSố 02-NQ/ĐU\n\nPhường 1 Bảo Lộc, ngày 2 tháng 9"
+        " năm 2025\n\nNGHỊ QUYẾT\nvề thực hiện Nghị quyết số 18-NQ/TW\n\nT/M ĐẢNG ỦY\nBÍ THƯ\n\n"
+        "Nguyễn Văn An\n",
+        encoding="utf-8",
+    )
+    graph = build_corpus(tmp_path, jobs=1).graph
+    issuer = _issuer_of(graph, "02-NQ/ĐU")
+    labels = {str(o) for o in graph.objects(issuer, SKOS.prefLabel) if o.language == "vi"}
+    assert labels == {"Đảng ủy phường 1 Bảo Lộc"}  # not "Đảng ủy phường Phường 1 Bảo Lộc"
+    (where,) = graph.objects(issuer, DG.locality)
+    assert set(graph.objects(where, SKOS.prefLabel)) == {Literal("Phường 1 Bảo Lộc", lang="vi")}
