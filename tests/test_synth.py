@@ -291,3 +291,31 @@ def test_place_of_issue_of_a_district_or_commune_committee(gaps: Scores, gaps_di
         and any(p["role"] == "place of issue" and p["level"] != "province" for p in entry["localities"])
     ]
     assert not wrong
+
+
+def test_units_named_by_a_number_are_written_and_read_as_texts_write_them(tmp_path: Path):
+    """Hồ Chí Minh City's numbered districts issue documents: "QUẬN ỦY QUẬN 4", "Quận 4, ngày ..."."""
+    from graph.extract import extract_text
+    from graph.synth.atlas import Atlas
+    from graph.synth.corpus import render_file
+
+    world, atlas = plan_world(5000, seed=11), Atlas.load()
+    numbered = [
+        i
+        for i, doc in enumerate(world.docs)
+        if doc.render == "official" and doc.issuer.unit is not None and doc.issuer.unit.name.isdigit()
+    ]
+    assert len(numbered) >= 3
+    for position in numbered[:3]:
+        name, data, entry = render_file(world, atlas, 11, position)
+        unit = world.docs[position].issuer.unit
+        assert unit is not None
+        path = tmp_path / Path(name).name
+        path.write_bytes(data)
+        src = read_source(path)
+        assert f"QUẬN ỦY QUẬN {unit.name}" in src.text, name
+        gold = entry["this"]
+        assert isinstance(gold, dict)
+        own = extract_text(src.text).document
+        assert own is not None
+        assert (own.number, own.date, own.issuer) == (gold["number"], gold["date"], gold["issuer"]), name

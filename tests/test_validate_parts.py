@@ -436,7 +436,9 @@ def test_one_changed_graph_leaves_most_parts_as_they_were(synthetic: NamedGraphs
     edited.insert(sources[2 * len(sources) // 3], edited.pop(sources[len(sources) // 3]))
     report, validator = cached_build(edited, tmp_path, part_size=4_000)
     assert report == whole(edited)
-    assert validator.parts >= 12 and validator.parts - validator.cached_parts <= 3  # parts cut at a size: 6
+    # two places change: each the part it falls in and, where a part loses the end it had (too small by
+    # then) or gains one, the next part too; parts cut at a size would change from the first place on
+    assert validator.parts >= 12 and validator.parts - validator.cached_parts <= 4
 
 
 def test_a_kept_result_that_cannot_be_read_is_validated_again(seeds: NamedGraphs, tmp_path: Path):

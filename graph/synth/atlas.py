@@ -90,12 +90,8 @@ class Atlas:
 
 
 def _usable(places: tuple[Place, ...]) -> tuple[Place, ...]:
-    """Places sorted by code, names in the new tone placement; units named by a bare number are left out."""
-    kept = [
-        replace(p, name=fold_tones(p.name), province_name=fold_tones(p.province_name))
-        for p in places
-        if not p.name[:1].isdigit()
-    ]
+    """Places sorted by code, names in the new tone placement."""
+    kept = [replace(p, name=fold_tones(p.name), province_name=fold_tones(p.province_name)) for p in places]
     return tuple(sorted(kept, key=lambda p: p.code))
 
 

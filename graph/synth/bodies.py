@@ -243,7 +243,7 @@ def _province_issuers(province: Place, merged: bool) -> tuple[Issuer, ...]:
 def district_issuers(province: Place, district: Place) -> tuple[Issuer, ...]:
     """A district committee (Huyện ủy, Quận ủy, Thị ủy, Thành ủy) and its standing board."""
     word, code = DISTRICT_COMMITTEES[district.type]
-    full = f"{word} {district.name}"
+    full = f"{word} {district.label}"  # "Huyện ủy Đức Thọ", "Quận ủy Quận 1"
     head = (_unit_words(province), upper(full))
     scope = f"{district.edition}:{province.code}:{district.code}:{code}"
     return (

@@ -68,7 +68,7 @@ def _unit_task(ctx: Ctx, unit: Place) -> str:
     """ "Ban Thường vụ Huyện ủy Kỳ Anh rà soát ... (hoàn thành trong tháng 10/2022)." """
     rng = ctx.rng
     if unit.level == "district":
-        who = f"Ban Thường vụ {DISTRICT_COMMITTEES[unit.type][0]} {unit.name}"
+        who = f"Ban Thường vụ {DISTRICT_COMMITTEES[unit.type][0]} {unit.label}"
     else:
         committee = COMMUNE_COMMITTEES.get(unit.type, f"Đảng ủy {unit.type}")
         who = ("Ban Thường vụ " if rng.random() < 0.4 else "") + f"{committee} {unit.name}"

@@ -150,7 +150,7 @@ def _dismantle(rng: random.Random, gold: FileGold, day: date, unit: Place) -> st
     gold.place(unit, "assigned a task")
     _record(gold, agency, OTHER, "dismantle", evidence, locality=unit.name, deadline=due)
     common = "theo mô hình chung của hệ thống chính trị"
-    return f"Ban Thường vụ {committee} {unit.name} {evidence} {common} ({words})."
+    return f"Ban Thường vụ {committee} {unit.label} {evidence} {common} ({words})."
 
 
 def model_points(

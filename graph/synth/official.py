@@ -46,20 +46,30 @@ _RECIPIENTS = {
         "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy,",
         "Lưu Văn phòng Tỉnh ủy.",
     ),
+    # {above}: the provincial committee ("Tỉnh ủy", a central city's "Thành ủy"); {own}: the district's
     "district": (
-        "Ban Thường vụ Tỉnh ủy (để b/c),",
-        "Ban Tổ chức Tỉnh ủy,",
-        "Các đồng chí Huyện ủy viên,",
+        "Ban Thường vụ {above} (để b/c),",
+        "Ban Tổ chức {above},",
+        "Các đồng chí {own} viên,",
         "Các chi bộ, đảng bộ trực thuộc,",
-        "Lưu Văn phòng Huyện ủy.",
+        "Lưu Văn phòng {own}.",
     ),
     "commune": (
-        "Ban Thường vụ Tỉnh ủy (để b/c),",
+        "Ban Thường vụ {above} (để b/c),",
         "Các đồng chí Đảng ủy viên,",
         "Các chi bộ trực thuộc,",
         "Lưu Văn phòng Đảng ủy.",
     ),
 }
+
+
+def _recipients(doc: Doc) -> list[str]:
+    """The recipients the issuer's level sends to, named after its committees: "Ban Thường vụ Thành ủy (để
+    b/c)" and "Lưu Văn phòng Quận ủy." for a district of Hồ Chí Minh City."""
+    province, unit = doc.issuer.province, doc.issuer.unit
+    above = "Thành ủy" if province is not None and province.type == "thành phố trung ương" else "Tỉnh ủy"
+    own = DISTRICT_COMMITTEES[unit.type][0] if unit is not None and unit.level == "district" else "Huyện ủy"
+    return [line.format(above=above, own=own) for line in _RECIPIENTS[doc.issuer.level]]
 
 
 def own_number(ctx: Ctx, doc: Doc) -> str:
@@ -93,7 +103,7 @@ def place_of(ctx: Ctx, doc: Doc) -> str:
     unit = issuer.unit
     gold.place(unit, "place of issue")
     prefixed = unit.level == "commune" and ctx.rng.random() < 0.5
-    return f"{unit.type.capitalize()} {unit.name}" if prefixed else unit.name
+    return f"{unit.type.capitalize()} {unit.name}" if prefixed else unit.label
 
 
 def _stamp(ctx: Ctx, doc: Doc) -> list[str]:
@@ -107,7 +117,7 @@ def _stamp(ctx: Ctx, doc: Doc) -> list[str]:
         if not units:
             return []
         place = rng.choice(units)
-        office = upper(f"{DISTRICT_COMMITTEES[place.type][0]} {place.name}")
+        office = upper(f"{DISTRICT_COMMITTEES[place.type][0]} {place.label}")
     else:
         return []
     ctx.gold.place(place, "received the copy")
@@ -209,7 +219,7 @@ def _signature(ctx: Ctx, doc: Doc) -> tuple[list[str], str]:
 def _tail(ctx: Ctx, doc: Doc, layout: str) -> list[str]:
     """Recipients and signature: one after the other, or side by side."""
     rng = ctx.rng
-    items = [f"- {r}" for r in _RECIPIENTS[doc.issuer.level]]
+    items = [f"- {r}" for r in _recipients(doc)]
     assert ctx.gold.this is not None
     ctx.gold.this["recipients"] = [r[2:].rstrip(",.") for r in items]
     sign, _ = _signature(ctx, doc)
