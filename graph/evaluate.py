@@ -12,8 +12,9 @@ over all files (micro-average) and kept per file. The rules:
     code) on both sides; when either side has none, the folded type words are compared;
   - *issuer*: scored only where the gold issuer is not null. Both labels are resolved to a body
     (:func:`graph.extract.bodies.resolve_body`) and the body keys compared ("Ban Chấp hành Trung ương Đảng
-    khoá XII" and "Ban Chấp hành Trung ương Đảng" are the same body); when either does not resolve, the folded
-    labels must be equal. A predicted null is wrong;
+    khoá XII" and "Ban Chấp hành Trung ương Đảng" are the same body), and so are the province and the
+    district or commune where the gold names them ("Ban Thường vụ Tỉnh ủy" is not "Ban Thường vụ Tỉnh ủy
+    Quảng Ninh"); when either does not resolve, the folded labels must be equal. A predicted null is wrong;
   - *date*: the ISO strings must be equal; a gold null is matched only by a predicted null.
 
 - **relations**: precision / recall / F1 over (source, target) pairs. A gold ``THIS`` stands for the gold
@@ -299,7 +300,11 @@ def _same_issuer(gold: str, predicted: str | None) -> bool:
         return False
     want, got = resolve_body(gold), resolve_body(predicted)
     if want is not None and got is not None:
-        return want.key == got.key
+        return want.key == got.key and all(
+            _place_key(w) == _place_key(g or "")
+            for w, g in ((want.province, got.province), (want.district, got.district))
+            if w is not None
+        )
     return fold(gold) == fold(predicted)
 
 

@@ -213,3 +213,23 @@ def test_a_numbered_district_is_one_name_with_or_without_its_type_word(gold_name
     gold = GoldFile("q.txt", None, (), (), ((gold_name, "district"),), ())
     row = score_extraction(gold, extract_text(text))
     assert row.localities == Counts(tp=1, fp=0, fn=0)
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "same"),
+    [
+        ("Ban Thường vụ Tỉnh ủy Quảng Ninh", "Ban Thường vụ Tỉnh ủy Quảng Ninh", True),
+        ("Ban Chấp hành Trung ương Đảng khoá XII", "Ban Chấp hành Trung ương Đảng", True),
+        ("Ban Thường vụ Tỉnh ủy Quảng Ninh", "Ban Thường vụ Tỉnh ủy", False),  # the place is part of it
+        ("Ban Thường vụ Tỉnh ủy Quảng Ninh", "Ban Thường vụ Tỉnh ủy Hà Tĩnh", False),
+        ("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy Hà Tĩnh", True),  # the gold names no place
+        ("Ban Thường vụ Thành ủy Thành phố Hồ Chí Minh", "Ban Thường vụ Thành ủy Hồ Chí Minh", True),
+        ("Ban Thường vụ Huyện ủy Đức Thọ", "Ban Thường vụ Huyện ủy", False),
+        ("Quận ủy Quận 1", "Quận ủy Quận 1", True),
+        ("Ban Thường vụ Tỉnh ủy Quảng Ninh", None, False),
+    ],
+)
+def test_an_issuer_is_its_body_and_the_place_the_gold_gives(gold: str, predicted: str | None, same: bool):
+    from graph.evaluate import _same_issuer
+
+    assert _same_issuer(gold, predicted) is same
