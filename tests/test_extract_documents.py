@@ -322,3 +322,48 @@ def test_a_plenum_resolution_is_adopted_by_its_plenum() -> None:
     assert [(r.source, r.relation, r.target) for r in ext.relations] == [
         ("20-NQ/TW", "continues", "01-NQ/TW")
     ]
+
+
+@pytest.mark.parametrize(
+    ("district", "province"),
+    [
+        ("Đầm Hà", "Quảng Ninh"),  # one district of that name: it says its province
+        ("Châu Thành", None),  # a district of seven provinces: it says nothing
+        ("Phước Long", "Bạc Liêu"),  # the huyện; the thị xã Phước Long is Bình Phước's
+    ],
+)
+def test_a_news_text_stands_in_the_province_of_its_district(district: str, province: str | None) -> None:
+    text = (
+        "Ban Thường vụ Huyện uỷ ban hành kết luận về công tác cán bộ\n\n15:50 09/03/2009\n\n"
+        f"Ban Thường vụ Huyện uỷ {district} vừa ban hành Kết luận số 03-KL/HU về tổng kết việc thực hiện"
+        " Kế hoạch số 05-KH/TU, ngày 25/12/2008 của Ban Thường vụ Tỉnh uỷ.\n"
+    )
+    issuers = {d.key: d.issuer for d in extract_text(text).documents}
+    assert issuers["05-KH/TU"] == (
+        f"Ban Thường vụ Tỉnh ủy {province}" if province else "Ban Thường vụ Tỉnh ủy"
+    )
+
+
+def test_units_of_two_provinces_place_a_text_in_neither() -> None:
+    text = (
+        "Ban Thường vụ Huyện ủy Đầm Hà và Ban Thường vụ Huyện ủy Đức Thọ ban hành Kết luận số 03-KL/HU và"
+        " Kết luận số 04-KL/HU thực hiện Kế hoạch số 05-KH/TU của Ban Thường vụ Tỉnh ủy.\n"
+    )
+    issuers = {d.key: d.issuer for d in extract_text(text).documents}
+    assert issuers["05-KH/TU"] == "Ban Thường vụ Tỉnh ủy"
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        ("THÀNH ỦY HÀ NỘI", "Ban Thường vụ Thành ủy Hà Nội"),  # a city under central authority
+        ("TỈNH ỦY QUẢNG NINH", "Ban Thường vụ Thành ủy"),  # a city of the province (Hạ Long, Uông Bí ...)
+    ],
+)
+def test_a_thanh_uy_named_without_its_place_is_the_provinces_only_in_a_central_city(header: str, issuer: str):
+    text = (
+        f"{header}\n*\nSố 07-BC/TU\n\nNgày 5 tháng 4 năm 2020\n\nBÁO CÁO\nvề việc thực hiện\n\n"
+        "Thực hiện Kế hoạch số 05-KH/TU ngày 12/3/2019 của Ban Thường vụ Thành ủy, ...\n"
+    )
+    issuers = {d.key: d.issuer for d in extract_text(text).documents}
+    assert issuers["05-KH/TU"] == issuer

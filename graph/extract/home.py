@@ -32,6 +32,7 @@ from graph.extract.bodies import (
     find_bodies,
     match_body,
     province_at,
+    provincial_committee,
 )
 from graph.parse import Layout, columns, is_upper_line
 from graph.parse.views import word_matches
@@ -46,8 +47,14 @@ _PARENT_LINE = re.compile(r"(?<![a-z])dang bo\s+(?:tinh|thanh pho|tp\.?)\s+")
 # A provincial committee word followed by a name. Example lines: "Tỉnh ủy Hà Tĩnh", "THÀNH ỦY HÀ NỘI".
 _COMMITTEE_WORD = re.compile(r"(?:tinh uy|thanh uy)(?=\s+\S)")
 _COMMITTEE_WORDS = ("tinh uy", "thanh uy")  # what every match of _COMMITTEE_WORD opens with
+# A district or commune committee word followed by a name. Example lines: "Huyện ủy Đầm Hà", "Đảng ủy xã Tân
+# Lâm Hương".
+_LOCAL_WORD = re.compile(r"(?:huyen uy|quan uy|thi uy|thanh uy|dang uy (?:xa|phuong|dac khu))(?=\s+\S)")
+_LOCAL_WORDS = ("huyen uy", "quan uy", "thi uy", "thanh uy", "dang uy")
 # The dash between the organs of a joint issuer on one header line. Example line: "BAN TỔ CHỨC - BAN DÂN VẬN".
 _JOINT = re.compile(r"\s+-\s+")
+# A district committee's key -> the type of its unit ("huyen-uy": the Huyện ủy of a huyện).
+_UNIT_OF_COMMITTEE = {"huyen-uy": "huyện", "quan-uy": "quận", "thi-uy": "thị xã", "thanh-uy": "thành phố"}
 # A province a text says it speaks of. Example lines: "Tại Hà Tĩnh, Hội đồng nhân dân tỉnh ...",
 # "của tỉnh Quảng Ngãi".
 _PROVINCE_LEAD = re.compile(r"(?:tai|tinh)\s+(?=[a-z])")
@@ -69,9 +76,16 @@ def localise(info: BodyInfo, home: Home) -> BodyInfo:
         placed = _onto(info, home.committee)
         if placed is not None:
             return placed
-    if info.level == "province" and home.province:
+    if info.level == "province" and home.province and _committee_fits(info, home.province):
         return replace(info, province=home.province)
     return info
+
+
+def _committee_fits(info: BodyInfo, province: str) -> bool:
+    """Whether a provincial body may be the province's: a Thành ủy named without its place is the
+    province's in a city under central authority (Hà Nội), a city's elsewhere (Uông Bí in Quảng Ninh)."""
+    kind = committee_of(info)
+    return kind is None or kind[1] not in ("tinh-uy", "thanh-uy") or kind[1] == provincial_committee(province)
 
 
 def _onto(info: BodyInfo, committee: BodyInfo) -> BodyInfo | None:
@@ -134,6 +148,8 @@ def home_of(layout: Layout, issuers: Iterable[BodyMatch]) -> Home:
     province = _header_province(layout, header)
     if province is None:
         province = _named_province(layout, issuers)
+    if province is None:
+        province = _province_of_units([*([header] if header is not None else []), *_local_committees(layout)])
     committee = header.info if header is not None else None
     if committee is not None and committee.level == "province" and committee.province is None and province:
         committee = replace(committee, province=province)
@@ -172,6 +188,40 @@ def _named_province(layout: Layout, issuers: Iterable[BodyMatch]) -> str | None:
             if named is not None and layout.text[m.end()].isupper():
                 found.add(named[0])
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _province_of_units(bodies: Iterable[BodyMatch]) -> str | None:
+    """The one province where every district and commune of the text's local committees can lie:
+    "Ban Thường vụ Huyện ủy Đầm Hà" stands in Quảng Ninh; "Huyện ủy Phước Long" (the huyện, in Bạc Liêu) and
+    "Đảng ủy xã Phước Long" (a name of several provinces) in Bạc Liêu; "Huyện ủy Châu Thành" (a district
+    of seven provinces) alone in none, and nor do units of two provinces. A name the code lists do not
+    hold says nothing."""
+    from graph.localities import gazetteer, split_prefix
+
+    gaz = gazetteer()
+    possible: set[str] | None = None
+    for body in bodies:
+        info = body.info
+        if info.level not in ("district", "commune") or not info.district:
+            continue
+        name, kind = info.district, committee_of(info)
+        unit = _UNIT_OF_COMMITTEE.get(kind[1]) if kind is not None else None
+        if unit is not None and split_prefix(name)[0] is None:
+            name = f"{unit} {name}"  # "Huyện ủy Kỳ Anh": the huyện, not the thị xã
+        provinces = {p.province_name for p in gaz.lookup(name, level=info.level, exact=True)}
+        if provinces:
+            possible = provinces if possible is None else possible & provinces
+    return next(iter(possible)) if possible is not None and len(possible) == 1 else None
+
+
+def _local_committees(layout: Layout) -> list[BodyMatch]:
+    """The district and commune committees the main text names ("Ban Thường vụ Huyện ủy Đầm Hà")."""
+    out = []
+    for m in word_matches(_LOCAL_WORD, layout.low, *layout.main, _LOCAL_WORDS):
+        body = match_body(layout.text, layout.low, m.start(), layout.main[1])
+        if body is not None and body.info.level in ("district", "commune"):
+            out.append(body)
+    return out
 
 
 def _committee_mentions(layout: Layout) -> list[BodyMatch]:
