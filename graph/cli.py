@@ -193,13 +193,14 @@ def validate(graph_file: Path) -> None:
     sys.exit(1)
 
 
-def _network(graph_path: Path) -> nx.DiGraph:
+def _network(graph_path: Path, digest: str | None = None) -> nx.DiGraph:
     """The document graph of a built graph: the build's saved projection when it matches the file (see
-    graph.project.load_network), else projected from the RDF."""
+    graph.project.load_network; ``digest``: the file's graph_digest when the caller has it), else
+    projected from the RDF."""
     from graph.export import load_graph
     from graph.project import load_network, project
 
-    saved = load_network(graph_path)
+    saved = load_network(graph_path, digest=digest)
     return saved if saved is not None else project(load_graph(graph_path), texts_dir="texts")
 
 
@@ -329,9 +330,10 @@ def render(out: Path, chain: str | None, date: str | None, open_page: bool, grap
     from graph.render import render_site
 
     with _errors():
-        g = _network(graph_path)
+        digest = _digest(graph_path)
+        g = _network(graph_path, digest)
         roots = [resolve_document(g, chain, date=date)] if chain else []
-        site = render_site(g, out, title="directive-graph", chain_roots=roots)
+        site = render_site(g, out, title="directive-graph", chain_roots=roots, source=digest)
     page = site.chains[roots[0]] if roots else site.overview
     click.echo(f"Wrote {site.overview}, {site.timeline}, {site.models} and {len(site.chains)} chain view(s).")
     if roots:
@@ -351,20 +353,21 @@ def serve(host: str, port: int, store_spec: str, graph_path: Path) -> None:
     """Serve the HTML views and a read-only SPARQL endpoint (/sparql answers JSON; /sparql.html is a
     query box) of a built graph on a local web server. Ctrl+C stops it.
 
-    The views are the pages the build wrote beside the graph when they are not older than it; else they
-    are drawn again from the saved network."""
+    The views are the pages the build wrote beside the graph when they were drawn from it; else they are
+    drawn again from the saved network."""
     import shutil
     import tempfile
 
-    from graph.render import render_site
+    from graph.render import link_site, render_site
     from graph.serve import make_server
     from graph.store import open_store
 
     folder = Path(tempfile.mkdtemp(prefix="directives-serve-"))
     try:
         with _errors(), open_store(store_spec) as store:
-            if not _built_views(graph_path, folder):
-                render_site(_network(graph_path), folder, title="directive-graph")
+            digest = _digest(graph_path)
+            if digest is None or not link_site(graph_path.parent, folder, digest=digest):
+                render_site(_network(graph_path, digest), folder, title="directive-graph", source=digest)
             if not store.persistent:
                 _note_large_load(graph_path)
                 store.load(graph_path)
@@ -381,18 +384,15 @@ def serve(host: str, port: int, store_spec: str, graph_path: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _built_views(graph_path: Path, folder: Path) -> bool:
-    """Link the views the build wrote beside ``graph_path`` into ``folder``, when they are there and not
-    older than the graph and its saved network (by modification time: checking the network against the
-    graph reads both, 4.8 s and 1 GB at 100,000 documents)."""
-    from graph.project import NETWORK_FILE
-    from graph.render import link_site
+def _digest(graph_path: Path) -> str | None:
+    """The graph file's graph_digest (the views and the saved network record it); None when it cannot be
+    read (reading the graph then says what is wrong)."""
+    from graph.project import graph_digest
 
     try:
-        newest = max(graph_path.stat().st_mtime, graph_path.with_name(NETWORK_FILE).stat().st_mtime)
+        return graph_digest(graph_path)
     except OSError:
-        return False
-    return link_site(graph_path.parent, folder, not_before=newest)
+        return None
 
 
 @cli.command()

@@ -258,11 +258,11 @@ def run_build(
             from graph.project import NETWORK_FILE, save_network
 
             assert emitter.network is not None  # set by build_corpus through emitter.finish
-            save_network(emitter.network, stage / NETWORK_FILE, graph_file=stage / "graph.trig")
+            digest = save_network(emitter.network, stage / NETWORK_FILE, graph_file=stage / "graph.trig")
             if html:  # while the workers validate the last parts
                 from graph.render import render_html
 
-                render_html(emitter.network, stage, title="directive-graph")
+                render_html(emitter.network, stage, title="directive-graph", source=digest)
             result = emitter.validated()
             emitter.prune()
         finally:

@@ -24,7 +24,7 @@ from graph.model import RELATION_TYPES
 from graph.namespaces import DG, DOCTYPE, LEVEL, OA, RDF, RDFS, SKOS
 from graph.quads import QuadSet
 
-__all__ = ["NETWORK_FILE", "Projector", "load_network", "project", "save_network"]
+__all__ = ["NETWORK_FILE", "Projector", "graph_digest", "load_network", "project", "save_network"]
 
 _RELATION_NAMES = {
     DG.implements: "implements",
@@ -259,14 +259,12 @@ def _adoption(graph: Any, node: Any) -> tuple[dict[str, Any], str, str]:
 NETWORK_FILE = "network.json"
 
 
-def save_network(g: nx.DiGraph, path: Path, *, graph_file: Path) -> None:
+def save_network(g: nx.DiGraph, path: Path, *, graph_file: Path) -> str:
     """Write ``g`` as JSON (nodes and edges in their order, keys sorted), with the size and SHA-256 of
-    the RDF file it was projected from, so that :func:`load_network` can tell when it is stale."""
-    head = {
-        "graph_bytes": graph_file.stat().st_size,
-        "graph_file": graph_file.name,
-        "graph_sha256": _sha256(graph_file),
-    }
+    the RDF file it was projected from, so that :func:`load_network` can tell when it is stale; return
+    that SHA-256."""
+    digest = graph_digest(graph_file)
+    head = {"graph_bytes": graph_file.stat().st_size, "graph_file": graph_file.name, "graph_sha256": digest}
     # what json.dumps(..., sort_keys=True) writes, a slice of the lists at a time: the whole document as
     # one string took 700 MB at 100,000 documents
     with path.open("w", encoding="utf-8") as out:
@@ -277,6 +275,7 @@ def save_network(g: nx.DiGraph, path: Path, *, graph_file: Path) -> None:
         out.write(', "nodes": ')
         _write_list(out, ([node, attrs] for node, attrs in g.nodes(data=True)))
         out.write("}\n")
+    return digest
 
 
 def _write_list(out: TextIO, items: Iterable[object], size: int = 10_000) -> None:
@@ -291,15 +290,16 @@ def _write_list(out: TextIO, items: Iterable[object], size: int = 10_000) -> Non
     out.write("]")
 
 
-def load_network(graph_file: Path) -> nx.DiGraph | None:
+def load_network(graph_file: Path, *, digest: str | None = None) -> nx.DiGraph | None:
     """The network saved beside ``graph_file`` by the build that wrote it, or None when there is none or
-    it was projected from another file or another version of this one (checked by size and SHA-256)."""
+    it was projected from another file or another version of this one (checked by size and SHA-256;
+    ``digest``, the file's :func:`graph_digest` when the caller has it)."""
     path = graph_file.with_name(NETWORK_FILE)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data["graph_file"] != graph_file.name or data["graph_bytes"] != graph_file.stat().st_size:
             return None
-        if data["graph_sha256"] != _sha256(graph_file):
+        if data["graph_sha256"] != (digest or graph_digest(graph_file)):
             return None
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -309,7 +309,9 @@ def load_network(graph_file: Path) -> nx.DiGraph | None:
     return g
 
 
-def _sha256(path: Path) -> str:
+def graph_digest(path: Path) -> str:
+    """The SHA-256 of a graph file: what the saved network and the views record of the graph they were
+    drawn from."""
     digest = hashlib.sha256()
     with path.open("rb") as file:
         for block in iter(lambda: file.read(1 << 20), b""):

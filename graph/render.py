@@ -26,6 +26,7 @@ The input is the projection's :class:`networkx.DiGraph`; its attributes are list
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -69,27 +70,26 @@ ASSETS = (
     "dg-sparql.js",
 )
 _RESERVED = {pages.TIMELINE, pages.MODELS}
+#: What the views record of the graph they were drawn from (its graph_digest), for ``link_site``.
+SOURCE_FILE = "data/source.json"
 #: Chain pages are written for the roots, largest first, until their nodes add up to this many.
 CHAIN_BUDGET = 200_000
 
 
-def link_site(built: Path, into: Path, *, not_before: float) -> bool:
+def link_site(built: Path, into: Path, *, digest: str) -> bool:
     """Put the views in ``built`` (a build's folder, or one ``directives render`` wrote) into ``into`` as
     hard links (copies where the file system cannot link), instead of rendering them again: 38 s at
     100,000 documents. Only when the overview, the timeline, the models, data/catalog.js and every asset
-    are there and the overview was written at ``not_before`` or later (the time of the graph and network
-    the views must be drawn from: a build with ``--no-html`` keeps older pages, which this turns down).
-    Returns whether it did; on False, ``into`` holds nothing new.
-
-    Views written later into ``built`` from another graph would be taken as current: the folder does not
-    say which graph its pages show.
-    """
+    are there and data/source.json says they were drawn from the graph whose :func:`graph_digest` is
+    ``digest`` (a build with ``--no-html`` keeps the pages of an earlier graph; ``directives render`` may
+    write another graph's pages into a build's folder: both are turned down). Returns whether it did; on
+    False, ``into`` holds nothing new."""
     views = ["index.html", pages.TIMELINE, pages.MODELS]
     needed = [*views, "data/catalog.js", *(f"lib/{asset}" for asset in (*ASSETS, "vis-network.min.js"))]
     try:
         if not all((built / name).is_file() for name in needed):
             return False
-        if (built / "index.html").stat().st_mtime < not_before:
+        if _drawn_from(built) != digest:
             return False
         names = sorted(
             {*needed, *(p.name for p in built.glob("chain-*.html"))}
@@ -105,6 +105,16 @@ def link_site(built: Path, into: Path, *, not_before: float) -> bool:
         except OSError:
             shutil.copy2(built / name, target)
     return True
+
+
+def _drawn_from(built: Path) -> str | None:
+    """The digest of the graph the views in ``built`` were drawn from, as data/source.json records it."""
+    try:
+        recorded = json.loads((built / SOURCE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    digest = recorded.get("graph_sha256") if isinstance(recorded, dict) else None
+    return digest if isinstance(digest, str) else None
 
 
 def vis_network_js() -> bytes:
@@ -127,11 +137,17 @@ class Site(NamedTuple):
 
 
 def render_html(
-    graph: nx.DiGraph, out_dir: Path, *, title: str = "directive-graph", filename: str = "index.html"
+    graph: nx.DiGraph,
+    out_dir: Path,
+    *,
+    title: str = "directive-graph",
+    filename: str = "index.html",
+    source: str | None = None,
 ) -> Path:
     """Write every view into ``out_dir`` (assets in ``lib/``, shared data in ``data/``); return the
-    overview's path. Same graph, same bytes; each file is written beside its place and moved in."""
-    return render_site(graph, out_dir, title=title, filename=filename).overview
+    overview's path. Same graph, same bytes; each file is written beside its place and moved in.
+    ``source``: the digest of the graph file ``graph`` was projected from (see :func:`render_site`)."""
+    return render_site(graph, out_dir, title=title, filename=filename, source=source).overview
 
 
 def render_chain(
@@ -155,10 +171,13 @@ def render_site(
     chain_roots: Sequence[str] = (),
     limit: int = LIMIT,
     chain_budget: int = CHAIN_BUDGET,
+    source: str | None = None,
 ) -> Site:
     """Write the views: the overview as ``filename``, the timeline, the models, and a chain page for
     each of ``chain_roots`` and for every root document, the largest first, while the chains drawn hold
-    fewer than ``chain_budget`` nodes in all."""
+    fewer than ``chain_budget`` nodes in all. With ``source``, the graph_digest of the graph file
+    ``graph`` was projected from, data/source.json records it (see :func:`link_site`); else an earlier
+    record is removed."""
     _check(graph, filename, chain_roots)
     clock = _Clock()
     traced = chains.trace_graph(graph)
@@ -183,6 +202,10 @@ def render_site(
     order = node_order(graph)
     index = {node: i for i, node in enumerate(order)}
     written = _shared_files(graph, order, chains.membership([members[r] for r in roots]), links)
+    if source is not None:
+        written[SOURCE_FILE] = (json.dumps({"graph_sha256": source}, sort_keys=True) + "\n").encode()
+    else:
+        (out_dir / SOURCE_FILE).unlink(missing_ok=True)  # pages of an unknown graph: never linked
     clock.lap("shared", adjust=-sum(chain_s.values()))
     for view, current, data in _views(graph, order, index, limit, filename):
         written[current] = _page(view, title, "", links, current, data)

@@ -23,7 +23,9 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 import pytest
+from click.testing import CliRunner
 
+from graph.cli import cli
 from graph.serve import ViewServer, make_server
 from graph.store import open_store
 
@@ -237,25 +239,54 @@ def test_the_command_serves_the_views_the_build_wrote(built: Path, tmp_path: Pat
         assert fetch(url + "graph.ttl")[0] == 404  # the views only, not the rest of the build's folder
 
 
-def test_views_older_than_the_graph_are_rendered_again(built: Path, tmp_path: Path) -> None:
-    """A build with --no-html keeps the pages of an earlier build: serve draws the graph's own."""
+@pytest.mark.parametrize("record", ['{"graph_sha256": "' + "0" * 64 + '"}\n', None])
+def test_views_of_another_graph_are_rendered_again(built: Path, tmp_path: Path, record: str | None) -> None:
+    """Pages that data/source.json says were drawn from another graph (a build with --no-html keeps the
+    pages of the graph before; ``directives render`` may write another graph's pages into the folder), or
+    that say nothing of it: serve draws the graph's own."""
     out = _built_copy(built, tmp_path)
     with (out / "timeline.html").open("a", encoding="utf-8") as page:
         page.write("<!-- mark -->\n")
-    old = (out / "graph.trig").stat().st_mtime - 60
-    os.utime(out / "index.html", (old, old))
+    source = out / "data" / "source.json"
+    if record is None:
+        source.unlink()
+    else:
+        source.write_text(record, encoding="utf-8")
     with serving(out) as url:
         status, page, _ = fetch(url + "timeline.html")
         assert status == 200 and "<!-- mark -->" not in page
+        assert "16-TB/TW" in fetch(url + "data/catalog.js")[1]
+
+
+def test_the_views_record_the_graph_they_are_drawn_from(built: Path, tmp_path: Path) -> None:
+    """By its digest, not by the pages' times: pages older than the graph are still its pages."""
+    from graph.project import graph_digest
+
+    out = _built_copy(built, tmp_path)
+    recorded = json.loads((out / "data" / "source.json").read_text(encoding="utf-8"))
+    assert recorded == {"graph_sha256": graph_digest(out / "graph.trig")}
+    old = (out / "graph.trig").stat().st_mtime - 60
+    os.utime(out / "index.html", (old, old))
+    with (out / "timeline.html").open("a", encoding="utf-8") as page:
+        page.write("<!-- mark -->\n")
+    with serving(out) as url:
+        assert "<!-- mark -->" in fetch(url + "timeline.html")[1]
+    # `directives render` records it too; pages drawn with no graph file to name record nothing
+    rendered = tmp_path / "rendered"
+    result = CliRunner().invoke(cli, ["render", "--graph", str(out / "graph.trig"), "--out", str(rendered)])
+    assert result.exit_code == 0, result.output
+    assert json.loads((rendered / "data" / "source.json").read_text(encoding="utf-8")) == recorded
 
 
 def test_link_site_turns_down_an_incomplete_folder(built: Path, tmp_path: Path) -> None:
+    from graph.project import graph_digest
     from graph.render import link_site
 
     out = _built_copy(built, tmp_path)
     into = tmp_path / "into"
     into.mkdir()
-    assert link_site(out, into, not_before=0.0)
+    digest = graph_digest(out / "graph.trig")
+    assert link_site(out, into, digest=digest)
     assert (into / "index.html").read_bytes() == (out / "index.html").read_bytes()
     assert sorted(p.name for p in into.glob("chain-*.html")) == sorted(
         p.name for p in out.glob("chain-*.html")
@@ -263,5 +294,5 @@ def test_link_site_turns_down_an_incomplete_folder(built: Path, tmp_path: Path) 
     (out / "lib" / "dg-core.js").unlink()
     again = tmp_path / "again"
     again.mkdir()
-    assert not link_site(out, again, not_before=0.0)
+    assert not link_site(out, again, digest=digest)
     assert not any(again.iterdir())
