@@ -126,16 +126,39 @@ def cli() -> None:
 @click.option(
     "--no-cache",
     is_flag=True,
-    help="Extract and validate everything again (cache: .OUT.cache beside OUT).",
+    help="Build even if nothing changed; extract and validate everything (cache: .OUT.cache beside OUT).",
 )
 def build(sources: Path, out: Path, strict: bool, no_html: bool, jobs: int | None, no_cache: bool) -> None:
-    """Build the graph from SOURCES: extract, resolve, validate, write Turtle and HTML under OUT."""
+    """Build the graph from SOURCES: extract, resolve, validate, write Turtle and HTML under OUT.
+
+    When the sources (their files' sizes and times), the code and the options are those of the build
+    that wrote OUT, and OUT is as it left it, nothing is built again: its report is printed."""
     from graph.pipeline import run_build
 
-    with _errors(), _progress("extracting") as progress:
-        report = run_build(
-            sources, out, strict=strict, html=not no_html, cache=not no_cache, jobs=jobs, progress=progress
-        )
+    with _errors():
+        stamp, report = None, None
+        if not no_cache:
+            from graph.uptodate import build_stamp, unchanged
+
+            stamp = build_stamp(sources, html=not no_html, strict=strict)
+            report = unchanged(sources, out, stamp) if stamp is not None else None
+        if report is not None:
+            click.echo(f"{out} is up to date: nothing changed since its build (--no-cache builds again).")
+        else:
+            with _progress("extracting") as progress:
+                report = run_build(
+                    sources,
+                    out,
+                    strict=strict,
+                    html=not no_html,
+                    cache=not no_cache,
+                    jobs=jobs,
+                    progress=progress,
+                )
+            if stamp is not None:
+                from graph.uptodate import record
+
+                record(out, stamp, report.outputs)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     for failure in report.failures:

@@ -33,6 +33,7 @@ STAGES = [
     {"graph.render", "graph.views", "graph.export", "graph.outputs", "graph.jsonld_context", "graph.turtle"},
     {
         "graph.pipeline",
+        "graph.uptodate",
         "graph.extract_stage",
         "graph.release",
         "graph.api",
