@@ -174,6 +174,44 @@ def test_a_short_form_without_or_with_two_candidates_stays_unresolved() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "key", "issuer"),
+    [
+        (
+            "Hội nghị tổng kết việc thực hiện Nghị quyết số 18 ngày 25-10-2017 của Ban Chấp hành Trung ương"
+            " Đảng khóa XII về đổi mới, sắp xếp tổ chức bộ máy.",
+            "18-NQ/TW",
+            "Ban Chấp hành Trung ương Đảng",
+        ),
+        ("Qua một năm thực hiện Nghị quyết 18 của Ban Chấp hành Trung ương, tỉnh đã", "18-NQ/TW", None),
+        ("Bộ Chính trị ban hành Kết luận 34 về thí điểm một số mô hình.", "34-KL/TW", "Bộ Chính trị"),
+        ("thực hiện Hướng dẫn số 05 của Ban Tổ chức Trung ương về", "05-HD/BTCTW", "Ban Tổ chức Trung ương"),
+        ("Thực hiện Chỉ thị 12 của Ban Thường vụ Tỉnh ủy Hà Tĩnh, ...", "12-CT/TU", None),
+    ],
+)
+def test_a_short_form_without_its_number_takes_the_one_its_party_issuer_prints(
+    text: str, key: str, issuer: str | None
+) -> None:
+    """The number a Party body prints is its serial, the type's code and its own code: nothing invented."""
+    found = docs(text)
+    assert list(found) == [key]
+    if issuer is not None:
+        assert found[key].issuer == issuer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thực hiện Nghị quyết số 18 của Chính phủ về ...",  # a State body: 18/NQ-CP, another numbering
+        "Thực hiện Nghị quyết 05 của Hội đồng nhân dân tỉnh, ...",
+        "Thực hiện Quy định số 97 của Bộ Chính trị, ...",  # a Quy định prints QĐi or QĐ: which is unknown
+        "Việc thực hiện Nghị quyết 18 còn hạn chế.",  # no issuer
+    ],
+)
+def test_a_short_form_without_a_party_issuer_or_with_two_possible_codes_stays_unresolved(text: str) -> None:
+    assert extract_text(text).documents == ()
+
+
+@pytest.mark.parametrize(
     ("line", "key", "plenum", "term"),
     [
         (

@@ -126,6 +126,7 @@ class BodyInfo:
     parent: str | None  # a key
     province: str | None = None
     district: str | None = None  # the place of a district- or commune-level body ("Đức Thọ", "Long Xuyên")
+    state: bool = False  # a body of the State (Chính phủ, HĐND tỉnh), not of the Party
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,10 +176,24 @@ def _tables() -> _Tables:
     by_alias: dict[str, str] = {}
     for row in data["central"]:
         by_key[row["key"]] = BodyInfo(
-            row["key"], row["vi"], row["en"], "central", row.get("code"), row.get("parent")
+            row["key"],
+            row["vi"],
+            row["en"],
+            "central",
+            row.get("code"),
+            row.get("parent"),
+            state=row.get("state", False),
         )
     for row in data["local"]:
-        by_key[row["key"]] = BodyInfo(row["key"], row["vi"], row["en"], row["level"], row.get("code"), None)
+        by_key[row["key"]] = BodyInfo(
+            row["key"],
+            row["vi"],
+            row["en"],
+            row["level"],
+            row.get("code"),
+            None,
+            state=row.get("state", False),
+        )
     for row in [*data["central"], *data["local"]]:
         by_alias.update({_fold(a): row["key"] for a in [row["vi"], *row["aliases"]]})
     organs = {_fold(a): row for row in data["organs"] for a in [row["vi"], *row["aliases"]]}

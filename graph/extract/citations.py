@@ -308,7 +308,9 @@ def _issued_on(layout: Layout, start: int) -> DateMatch | None:
 
 
 def _resolve_short(layout: Layout, mentions: list[Mention]) -> list[str]:
-    """Short forms take the full number the text prints with the same type and serial, if only one."""
+    """Short forms take the full number the text prints with the same type and serial, if only one; when
+    it prints none, the number its stated Party issuer prints: "Nghị quyết số 18 ngày 25-10-2017 của Ban
+    Chấp hành Trung ương Đảng khóa XII" is 18-NQ/TW, "Kết luận 34 của Bộ Chính trị" 34-KL/TW."""
     warnings = []
     for m in (m for m in mentions if m.form == "short"):
         found = sorted(
@@ -319,13 +321,25 @@ def _resolve_short(layout: Layout, mentions: list[Mention]) -> list[str]:
             }
         )
         surface = layout.text[m.start : m.end]
+        issuer, printed = m.issuer, _printed_code(m.concept)
         if len(found) == 1:
             m.key, m.type_code = found[0], next(c.type_code for c in mentions if c.key == found[0])
         elif found:
             warnings.append(f"{surface!r} may be any of {', '.join(found)}: left unresolved")
+        elif issuer is not None and issuer.info.code and not issuer.info.state and printed:
+            serial = surface.rsplit(None, 1)[-1]  # as printed: "18", "05"
+            m.key, m.type_code = f"{serial}-{printed}/{issuer.info.code}", printed
+            m.notes.append(f"number {m.key} read from {surface!r} and its issuer")
         else:
             warnings.append(f"{surface!r} names no number printed in the text: left unresolved")
     return warnings
+
+
+def _printed_code(concept: str | None) -> str | None:
+    """The one code a number prints for a Party type ("NQ"); None when it prints several (a Quy định: QĐi
+    or QĐ) or the type is unknown."""
+    info = party_type_for_code(concept) if concept else None
+    return info.printed[0] if info is not None and len(info.printed) == 1 else None
 
 
 def _infer_terms(mentions: list[Mention]) -> None:
