@@ -32,6 +32,10 @@ from graph.text import match_view
         ("Quyết định số 1234/QĐ-TTg", "1234/QĐ-TTg"),
         ("Nghị quyết 202/2025/QH15", "202/2025/QH15"),
         ("Nghị định 15/2020/NĐ-CP", "15/2020/NĐ-CP"),
+        ("Chương trình hành động số 147-CTHĐ/TU ngày 09/5/2019", "147-CTHĐ/TU"),  # as some provinces print it
+        ("Quyết định số 1234/QĐ - TTg", "1234/QĐ-TTg"),
+        ("Nghị Quyết số 819/NQ – UBTVQH 14, và", "819/NQ-UBTVQH14"),  # the legislature's number apart
+        ("Quyết định số 12/QĐ-UBND\n- TTg chỉ đạo", "12/QĐ-UBND"),  # a hyphen on the next line is not its
     ],
 )
 def test_normalise_number(raw: str, number: str) -> None:

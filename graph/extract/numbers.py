@@ -51,12 +51,13 @@ _PARTY_REST = (
     rf"(?:\s*-\s*|\s?)(?P<type>{_type_codes()}){_SLASH}"
     r"(?P<issuer>T\.Ư|[A-ZĐ][A-ZĐƯ0-9]*(?:-[A-ZĐ][A-ZĐƯ0-9]*)*)(?!\w)"
 )
-# A State number after its serial. Example lines: "Nghị quyết số 22/2019/NQ-HĐND", "Quyết định số
-# 1234/QĐ-TTg",
-# "Nghị quyết 202/2025/QH15", "Nghị định 15/2020/NĐ-CP".
+# A State number after its serial; a hyphen may stand between spaces, and a legislature's number apart.
+# Example lines: "Nghị quyết số 22/2019/NQ-HĐND", "Quyết định số 1234/QĐ-TTg", "Nghị quyết 202/2025/QH15",
+# "Nghị định 15/2020/NĐ-CP", "Nghị quyết số 819/NQ – UBTVQH 14".
 _STATE_REST = (
     r"\s*/\s*(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?"
-    r"(?P<code>[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*)(?![\w/])"
+    r"(?P<code>[A-ZĐ][A-Za-zĐđ0-9]*(?:[ \t]*-[ \t]*[A-ZĐ][A-Za-zĐđ0-9]*)*"
+    r"(?:(?<=QH)[ \t]\d{2}(?!\d))?)(?![\w/])"
 )
 # What may follow a serial: a space, a hyphen or a slash, or the first letter of a type code ("16TB/TW").
 # The look-ahead fails at once inside a longer figure ("2022", "07/8/2018" at its "0"), where the two rests
@@ -159,7 +160,8 @@ def _party(m: re.Match[str]) -> NumberMatch | None:
 
 
 def _state(m: re.Match[str]) -> NumberMatch | None:
-    serial, year, code = m.group("serial"), m.group("year"), m.group("code")
+    serial, year = m.group("serial"), m.group("year")
+    code = "".join(m.group("code").split())  # "NQ - UBTVQH 14" -> "NQ-UBTVQH14"
     if year is None and "-" not in code:
         return None  # "15/TW", "3/4A": not a document number
     head, _, rest = code.partition("-")
