@@ -267,3 +267,19 @@ def test_models_pointed_back_to_are_set_back_to_the_common_model() -> None:
 )
 def test_pilots_named_after_their_cue(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert summary(sentence) == expected
+
+
+def test_a_merger_of_organs_is_a_model_even_without_a_status_cue() -> None:
+    """News announce the decisions ("công bố các quyết định về hợp nhất ..."): the model is named, its status
+    is not stated; a merger of communes is no model of organisation."""
+    text = (
+        "Hội nghị đã công bố các quyết định của Ban Thường vụ Tỉnh ủy về hợp nhất Ban Tổ chức Huyện ủy"
+        " Đức Thọ với Phòng Nội vụ huyện Đức Thọ; hợp nhất Cơ quan Ủy ban Kiểm tra (UBKT) Huyện ủy Đức Thọ"
+        " với Thanh tra huyện Đức Thọ. Tỉnh cũng công bố quyết định sáp nhập 21 xã của huyện."
+    )
+    models = extract_text(text).models
+    assert [(m.name, m.status) for m in models] == [
+        ("hợp nhất Ban Tổ chức Huyện ủy Đức Thọ với Phòng Nội vụ huyện Đức Thọ", None),
+        ("hợp nhất Cơ quan Ủy ban Kiểm tra (UBKT) Huyện ủy Đức Thọ với Thanh tra huyện Đức Thọ", None),
+    ]
+    assert all(text[m.evidence.start : m.evidence.end] == m.evidence.text for m in models)

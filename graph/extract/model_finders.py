@@ -10,6 +10,7 @@ status ("chấm dứt thí điểm mô hình Trung tâm Chính trị - Văn hóa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.model import ModelStatus
@@ -92,12 +93,21 @@ _ALSO_WORDS = ("dong thoi", "kiem")  # what every match of _ALSO opens with
 _MODEL = re.compile(r"mo hinh\s")
 # A merger, up to where it applies or its deadline. Example lines: "tiếp tục thực hiện việc hợp nhất các cơ
 # quan chuyên môn, đơn vị sự nghiệp cấp tỉnh", "thực hiện thí điểm sáp nhập Trung tâm Văn hoá - Thông tin và
-# Thể thao với Đài Truyền thanh - Truyền hình huyện (hoàn thành ...)", "hợp nhất ... tại huyện Hải Lăng".
+# Thể thao với Đài Truyền thanh - Truyền hình huyện (hoàn thành ...)", "hợp nhất ... tại huyện Hải Lăng"; an
+# abbreviation in parentheses does not end it ("hợp nhất Cơ quan Ủy ban Kiểm tra (UBKT) Huyện ủy với ...").
 _MERGER = re.compile(
     rf"(?:hop nhat|sap nhap)\s+[^;\n]{{5,200}}?"
-    rf"(?=\s*[;.](?:\s|$)|\s*\(|\n|$|\s+{_WHERE}|,\s*hoan thanh)"
+    rf"(?=\s*[;.](?:\s|$)|\s*\((?![a-z]{{2,8}}\))|\n|$|\s+{_WHERE}|,\s*hoan thanh)"
 )
 _MERGER_WORDS = ("hop nhat", "sap nhap")  # what every match of _MERGER opens with
+# A merger of a Party committee's organ with another (the pilots of Kết luận 34-KL/TW), a model even where no
+# cue gives its status; a merger of centres, departments or communes is not. Example lines: "hợp nhất Ban Tổ
+# chức Huyện ủy Đức Thọ với Phòng Nội vụ huyện", "hợp nhất Cơ quan Ủy ban Kiểm tra (UBKT) Huyện ủy Đức Thọ
+# với Thanh tra huyện" (not "sáp nhập Trung tâm Y tế cấp huyện", "sáp nhập 21 xã").
+_ORGAN_MERGER = re.compile(
+    r"(?:hop nhat|sap nhap)\s+(?:co quan\s+)?(?:van phong|ban|uy ban kiem tra|ubkt)\s[^;\n]{0,60}?"
+    r"(?<![a-z])(?:huyen|tinh|thanh|quan|thi|cap|dang) uy(?![a-z])"
+)
 
 
 # A list of models after a colon. Example lines: "1. Đồng ý thực hiện thí điểm một số mô hình sau:",
@@ -286,10 +296,13 @@ def _dismantled(layout: Layout, start: int, end: int) -> list[Found]:
 
 
 def _mergers(layout: Layout, start: int, end: int) -> list[Found]:
+    """Mergers given a status; a merger of organs also without one (status unknown): "Hội nghị đã công bố
+    các quyết định về hợp nhất Ban Tổ chức Huyện ủy Đức Thọ với Phòng Nội vụ huyện Đức Thọ"."""
     return _with_cue(
         layout,
         [(m.start(), m.end()) for m in word_matches(_MERGER, layout.low, start, end, _MERGER_WORDS)],
         True,
+        keep=lambda s: _ORGAN_MERGER.match(layout.low, s) is not None,
     )
 
 
@@ -327,7 +340,9 @@ def _kept(layout: Layout, start: int, end: int) -> list[Found]:
     ]
 
 
-def _with_cue(layout: Layout, spans: list[tuple[int, int]], need_cue: bool) -> list[Found]:
+def _with_cue(
+    layout: Layout, spans: list[tuple[int, int]], need_cue: bool, keep: Callable[[int], bool] | None = None
+) -> list[Found]:
     """Models in running text: the status cue nearest before each in its clause (a cue before a ";" belongs to
     another clause: "tiếp tục thực hiện việc hợp nhất ...; chỉ đạo đánh giá lại hiệu quả việc sáp nhập ..."),
     else the one before it in the same clause ("... đồng thời là ... và bí thư chi bộ đồng thời là ...")."""
@@ -338,7 +353,7 @@ def _with_cue(layout: Layout, spans: list[tuple[int, int]], need_cue: bool) -> l
         prev = out[-1] if out and out[-1].end >= clause else None
         cue = status_before(layout, s, prev.end if prev else clause)
         status, ev_start = cue if cue else ((prev.status, prev.evidence_start) if prev else (None, s))
-        if status is None and need_cue:
+        if status is None and need_cue and not (keep is not None and keep(s)):
             continue
         restated = _restated(layout, e, sent_end)
         status, ev_end = restated if restated else (status, e)
