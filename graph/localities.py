@@ -126,6 +126,14 @@ PREFIX_TYPES: dict[str, frozenset[str]] = {
 }
 
 
+#: What a district of one type may have become by the code list's date (a huyện upgraded to a thị xã, a thị
+#: xã to a city): "huyện Thuận Thành" (2018) is the thị xã Thuận Thành of the 2025 list, the same unit.
+UPGRADED_TYPES: dict[str, frozenset[str]] = {
+    "huyện": frozenset({"thị xã", "thành phố", "quận"}),
+    "thị xã": frozenset({"thành phố", "quận"}),
+}
+
+
 def split_prefix(name: str) -> tuple[str | None, str]:
     """``"Huyện Đức Thọ"`` -> ``("huyện", "Đức Thọ")``; ``"TP. Hồ Chí Minh"`` -> ``("thành phố", ...)``."""
     match = _PREFIX.match(fold_tones(nfc(name.strip())))
@@ -330,7 +338,10 @@ class Gazetteer:
             prefix, rest = _ASCII_TO_PREFIX[m.group("prefix")], name_key(name)[m.end() :]
             found = self._candidates(rest)
         if prefix is not None and not self._candidates(name):
-            found = [p for p in found if p.type in PREFIX_TYPES[prefix]]
+            typed = [p for p in found if p.type in PREFIX_TYPES[prefix]]
+            if not typed and prefix in UPGRADED_TYPES:  # a unit upgraded since the text was written
+                typed = [p for p in found if p.type in UPGRADED_TYPES[prefix]]
+            found = typed
         found = [
             p
             for p in found

@@ -482,3 +482,14 @@ def test_the_shortcuts_find_what_the_plain_patterns_find(case: tuple[str, int, i
     assert spans(place_dates) == spans(extract_localities._PLACE_DATE.finditer(view, lo, hi))
     stamps = locality_roles._stamps(view, lo, hi)
     assert spans(stamps) == spans(locality_roles._STAMP.finditer(view, lo, hi))
+
+
+def test_a_district_named_by_the_type_it_had_before_an_upgrade() -> None:
+    """The code list is that of 2025: a huyện of 2018 may be a thị xã in it (Thuận Thành, 2023), the same
+    unit; a name that both a huyện and a thị xã hold still takes the one its type word says."""
+    mentions = find("Văn phòng HĐND-UBND huyện Thuận Thành; huyện Kỳ Anh; thị xã Từ Sơn.", date="2018-08-01")
+    assert {(m.name, m.level, m.code) for m in mentions} == {
+        ("Thuận Thành", "district", "262"),  # Thị xã Thuận Thành in the list
+        ("Kỳ Anh", "district", "447"),  # the huyện, not the thị xã Kỳ Anh (449)
+        ("Từ Sơn", "district", "261"),  # Thành phố Từ Sơn in the list
+    }

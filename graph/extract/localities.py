@@ -48,7 +48,16 @@ import re
 from collections.abc import Iterator, Sequence
 
 from graph.extract.locality_roles import WINDOW, Hit, assign_roles, line_around
-from graph.localities import POST_REFORM, PRE_REFORM, Gazetteer, Place, edition_for, gazetteer, name_key
+from graph.localities import (
+    POST_REFORM,
+    PRE_REFORM,
+    UPGRADED_TYPES,
+    Gazetteer,
+    Place,
+    edition_for,
+    gazetteer,
+    name_key,
+)
 from graph.model import LocalityMention, Span
 from graph.text import match_view, nfc
 
@@ -82,9 +91,10 @@ _MAX_WORDS = 5
 _OPTIONS: dict[str, tuple[tuple[str, frozenset[str] | None], ...]] = {
     "tỉnh": (("province", None),),
     "thành phố": (("province", frozenset({"thành phố trung ương"})), ("district", frozenset({"thành phố"}))),
-    "huyện": (("district", frozenset({"huyện"})),),
+    # then what the unit may have become since (graph.localities.UPGRADED_TYPES): "huyện Thuận Thành" (2018)
+    "huyện": (("district", frozenset({"huyện"})), ("district", UPGRADED_TYPES["huyện"])),
     "quận": (("district", frozenset({"quận"})),),
-    "thị xã": (("district", frozenset({"thị xã"})),),
+    "thị xã": (("district", frozenset({"thị xã"})), ("district", UPGRADED_TYPES["thị xã"])),
     "xã": (("commune", frozenset({"xã"})),),
     "phường": (("commune", frozenset({"phường"})),),
     "thị trấn": (("commune", frozenset({"thị trấn"})),),
