@@ -86,7 +86,8 @@ _COMMON = frozenset(
     thông báo về với trong năm ngày tháng cấp cơ sở xã để đến theo có là một người công tác đồng chí
     chính trị tổ chức bộ máy tinh gọn hoạt động hiệu quả địa phương trung ương ban hành đề án mô hình
     thí điểm nhiệm vụ lãnh đạo quản lý nhà nước tiếp tục đổi mới sắp xếp số hợp nhất trên đó này
-    đã sẽ cần phải từ hệ thống cán viên chức thời gian kế hoạch triển khai đơn vị nội dung""".split()  # noqa: SIM905
+    đã sẽ cần phải từ hệ thống cán viên chức thời gian kế hoạch triển khai đơn vị nội dung
+    bí thư phó chủ tịch hội đồng nhân dân chấp kiểm văn phòng quyết định hướng dẫn báo cáo""".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"\w+")
 
