@@ -187,6 +187,13 @@ def test_module_examples() -> None:
                 ("08-KH/TU", "continues", "126-KL/TW"),
             },
         ),
+        # ... and, where the outer document is the one issued, its title: both are carried out
+        (
+            "Ngày 15/3/2019, Ban Thường vụ Huyện ủy Can Lộc ban hành Kế hoạch số 120-KH/HU triển khai thực"
+            " hiện Kết luận số 34-KL/TW, ngày 07/8/2018 của Bộ Chính trị và Kế hoạch số 115-KH/TU ngày"
+            " 20/12/2018 của Ban Thường vụ Tỉnh ủy về thực hiện thí điểm một số mô hình tổ chức.",
+            {("120-KH/HU", "implements", "34-KL/TW"), ("120-KH/HU", "implements", "115-KH/TU")},
+        ),
         # a document issued in its own clause is in no earlier document's title
         (
             "Thực hiện Nghị quyết số 27-NQ/TW của Hội nghị Trung ương 6 khóa XIII về xây dựng Nhà nước pháp"

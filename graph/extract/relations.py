@@ -6,7 +6,9 @@ For each mention B, the first rule that applies gives its source:
    B shares A's source and relation ("Thực hiện Nghị quyết số 21-NQ/TW ... và Kế hoạch số 07-KH/TW ...";
    "Thực hiện Kết luận số 127-KL/TW ... về ...; Nghị quyết số 60-NQ/TW ..."). A full citation after a
    document cited in another's title joins the outer one ("tiếp tục thực hiện Kết luận số 121-KL/TW ... về
-   tổng kết Nghị quyết số 18-NQ/TW ... khóa XII và Kết luận số 126-KL/TW, ngày 14/02/2025 ...").
+   tổng kết Nghị quyết số 18-NQ/TW ... khóa XII và Kết luận số 126-KL/TW, ngày 14/02/2025 ..."); where the
+   outer document is the one issued, B is in its title beside A ("ban hành Kế hoạch số 120-KH/HU triển
+   khai thực hiện Kết luận số 34-KL/TW, ngày 07/8/2018 của Bộ Chính trị và Kế hoạch số 115-KH/TU ...").
 2. **a document's title**: B sits in the title right after a mention A ("Kết luận số 50-KL/TW về tiếp tục
    thực hiện Nghị quyết số 18-NQ/TW"; "Thông báo ... 16TB/TW ... “về thực hiện ... theo Nghị quyết số
    18-NQ/TW”"): A is the source; no cue word means A cites B. A cue in the passive turns it round: "Quy định
@@ -228,8 +230,11 @@ def _coordinated(layout: Layout, ms: list[Mention], i: int, links: dict[int, _Li
     closed = prev.tail is not None and prev.tail.issuer is not None
     full = b.tail is not None and (b.tail.date is not None or b.tail.issuer is not None)
     if link.from_title and not link.inferred and closed and full:
+        # the outer document's own link, when it is cited itself; a document the text issues or is has
+        # none: B is then in its title beside A ("Kế hoạch số 120-KH/HU triển khai thực hiện Kết luận số
+        # 34-KL/TW, ngày 07/8/2018 của Bộ Chính trị và Kế hoạch số 115-KH/TU ...")
         outer = [j for j in range(i - 1) if ms[j].key == link.source and ms[j].start < prev.start]
-        return links.get(outer[-1]) if outer else None
+        return links.get(outer[-1], link) if outer else link
     return link
 
 
