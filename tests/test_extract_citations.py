@@ -339,3 +339,13 @@ def test_joint_issuers_stay_in_the_tail() -> None:
         " nghiên cứu."
     ).values()
     assert (doc.issuer, doc.date, doc.title) == ("Bộ Chính trị", "2025-02-28", "về triển khai nghiên cứu")
+
+
+def test_a_date_in_brackets_of_its_own_is_followed_by_the_issuer() -> None:
+    found = docs("Thực hiện Kết luận số 50-KL/TW (ngày 28/02/2023) của Bộ Chính trị, Tỉnh ủy ban hành ...")
+    assert (found["50-KL/TW"].date, found["50-KL/TW"].issuer) == ("2023-02-28", "Bộ Chính trị")
+    # a mention inside brackets keeps its own closing bracket
+    inner = docs(
+        "Xem xét đề nghị của Ban Tổ chức Trung ương (Tờ trình số 175-TTr/BTCTW, ngày 23/5/2022) về ..."
+    )
+    assert inner["175-TTr/BTCTW"].date == "2022-05-23"

@@ -98,6 +98,8 @@ def read_tail(layout: Layout, pos: int, *, in_paren: bool = False) -> Tail:
         stated = TERM_AFTER.match(low, pos, end) if found is None and body is None and term is None else None
         if found is not None:
             date, pos = found, found.end
+            if sep is not None and "(" in sep.group() and low.startswith(")", pos):
+                pos += 1  # a date in brackets of its own: "50-KL/TW (ngày 28/02/2023) của Bộ Chính trị"
         elif body is not None:
             issuer, pos, term = body, body.end, term or body.term
             joint = _JOINT.match(low, pos, end)
