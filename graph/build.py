@@ -14,8 +14,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from graph.curation import CuratedAttribute, CuratedRelation, Curation, DocRef
 from graph.doctypes import concept_code, labels
-from graph.extract.bodies import BodyInfo, provincial_committee, resolve_body
-from graph.localities import split_prefix
+from graph.extract.bodies import BodyInfo, provincial_committee, resolve_body, unit_name
 from graph.model import THIS, Extraction
 from graph.namespaces import DCTERMS, DG, DGID, DOCTYPE, LEVEL, ORG, RDF, RDFS, SKOS, XSD, bind_prefixes
 from graph.places import PlaceRef, Places
@@ -69,9 +68,6 @@ class BuildInput:
 
 #: on_source(source, graph): a source's named graph is complete.
 SourceDone = Callable[[SourceText, GraphSink], None]
-
-#: A district committee's key -> the type of its unit ("huyen-uy": the Huyện ủy of a huyện).
-_UNIT_OF_COMMITTEE = {"huyen-uy": "huyện", "quan-uy": "quận", "thi-uy": "thị xã", "thanh-uy": "thành phố"}
 
 #: Named graphs: what was read from one source; the curated facts; the resolved corpus entities.
 CORPUS_GRAPH = DGID["graph/corpus"]
@@ -306,10 +302,7 @@ class _Builder:
     ) -> PlaceRef | None:
         if body.level == "district" and district:
             # the committee says the unit's type: "Huyện ủy Kỳ Anh" is the huyện, not the thị xã Kỳ Anh
-            unit = next((t for k, t in _UNIT_OF_COMMITTEE.items() if body.key.endswith(k)), None)
-            if unit is not None and split_prefix(district)[0] is None:
-                district = f"{unit} {district}"
-            return self.data.places.district(district, province, date)
+            return self.data.places.district(unit_name(body, district), province, date)
         if body.level == "commune":  # its own commune, or none: never the province all its communes share
             return self.data.places.commune(district, province, date) if district else None
         return self.data.places.province(province, date) if province else None

@@ -273,6 +273,21 @@ def province_at(low: str, pos: int, end: int) -> tuple[str, int] | None:
     return (tables.provinces[squash(m.group())], m.end()) if m else None
 
 
+#: A district committee's key -> the type of its unit ("huyen-uy": the Huyện ủy of a huyện).
+_UNIT_OF_COMMITTEE = {"huyen-uy": "huyện", "quan-uy": "quận", "thi-uy": "thị xã", "thanh-uy": "thành phố"}
+
+
+def unit_name(info: BodyInfo, name: str) -> str:
+    """The name of a local body's unit with the type its committee word gives, for a lookup in the code
+    lists: "Kỳ Anh" of a Huyện ủy is "huyện Kỳ Anh" (not the thị xã Kỳ Anh); a name with its type ("Quận 1")
+    or of another body stays as it is."""
+    from graph.localities import split_prefix
+
+    kind = committee_of(info)
+    unit = _UNIT_OF_COMMITTEE.get(kind[1]) if kind is not None else None
+    return f"{unit} {name}" if unit is not None and split_prefix(name)[0] is None else name
+
+
 def committee_of(info: BodyInfo) -> tuple[str, str] | None:
     """(organ key, committee key) of a local body: "ban-thuong-vu-huyen-uy" -> ("ban-thuong-vu", "huyen-uy");
     a committee itself has the organ key ""."""

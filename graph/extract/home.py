@@ -33,6 +33,7 @@ from graph.extract.bodies import (
     match_body,
     province_at,
     provincial_committee,
+    unit_name,
 )
 from graph.parse import Layout, columns, is_upper_line
 from graph.parse.views import word_matches
@@ -53,8 +54,6 @@ _LOCAL_WORD = re.compile(r"(?:huyen uy|quan uy|thi uy|thanh uy|dang uy (?:xa|phu
 _LOCAL_WORDS = ("huyen uy", "quan uy", "thi uy", "thanh uy", "dang uy")
 # The dash between the organs of a joint issuer on one header line. Example line: "BAN TỔ CHỨC - BAN DÂN VẬN".
 _JOINT = re.compile(r"\s+-\s+")
-# A district committee's key -> the type of its unit ("huyen-uy": the Huyện ủy of a huyện).
-_UNIT_OF_COMMITTEE = {"huyen-uy": "huyện", "quan-uy": "quận", "thi-uy": "thị xã", "thanh-uy": "thành phố"}
 # A province a text says it speaks of. Example lines: "Tại Hà Tĩnh, Hội đồng nhân dân tỉnh ...",
 # "của tỉnh Quảng Ngãi".
 _PROVINCE_LEAD = re.compile(r"(?:tai|tinh)\s+(?=[a-z])")
@@ -196,7 +195,7 @@ def _province_of_units(bodies: Iterable[BodyMatch]) -> str | None:
     "Đảng ủy xã Phước Long" (a name of several provinces) in Bạc Liêu; "Huyện ủy Châu Thành" (a district
     of seven provinces) alone in none, and nor do units of two provinces. A name the code lists do not
     hold says nothing."""
-    from graph.localities import gazetteer, split_prefix
+    from graph.localities import gazetteer
 
     gaz = gazetteer()
     possible: set[str] | None = None
@@ -204,10 +203,7 @@ def _province_of_units(bodies: Iterable[BodyMatch]) -> str | None:
         info = body.info
         if info.level not in ("district", "commune") or not info.district:
             continue
-        name, kind = info.district, committee_of(info)
-        unit = _UNIT_OF_COMMITTEE.get(kind[1]) if kind is not None else None
-        if unit is not None and split_prefix(name)[0] is None:
-            name = f"{unit} {name}"  # "Huyện ủy Kỳ Anh": the huyện, not the thị xã
+        name = unit_name(info, info.district)  # "Huyện ủy Kỳ Anh": the huyện, not the thị xã
         provinces = {p.province_name for p in gaz.lookup(name, level=info.level, exact=True)}
         if provinces:
             possible = provinces if possible is None else possible & provinces
