@@ -70,6 +70,10 @@ from graph.text import match_view, slug
             None,
         ),
         ("Quận ủy Ba Đình", "quan-uy", "district", None, "Ba Đình"),
+        # a name that folds to a unit word is no unit word: not "tỉnh Biên", "quận Hóa"
+        ("Ban Thường vụ Thị uỷ Tịnh Biên", "ban-thuong-vu-thi-uy", "district", None, "Tịnh Biên"),
+        ("Huyện ủy Quan Hóa", "huyen-uy", "district", None, "Quan Hóa"),
+        ("Huyện ủy huyện Đức Thọ", "huyen-uy", "district", None, "Đức Thọ"),
         # Hồ Chí Minh City numbers its districts
         ("Quận ủy Quận 1", "quan-uy", "district", None, "Quận 1"),
         ("QUẬN ỦY QUẬN 10", "quan-uy", "district", None, "Quận 10"),

@@ -97,6 +97,8 @@ TERM = r"(?:\s*,?\s*\(?\s*khoa\s+(?P<term>[ivxl]+)\b(?:\s*\))?)"
 TERM_AFTER = re.compile(TERM)
 # A unit word before a place name. Example lines: "tỉnh Hà Tĩnh", "thành phố Hà Nội", "TP. Hồ Chí Minh".
 _UNIT = re.compile(r"\s+(?:tinh|thanh pho|tp\.?|huyen|quan|thi xa)(?=\s)")
+# The same words with their marks: "Tịnh" (of Tịnh Biên) folds to "tinh" too, and is no unit word.
+_UNIT_WORDS = frozenset({"tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "thị xã"})
 # A term's Roman numeral in capitals, kept by proper_case. Example lines: "XII", "XIII)".
 _ROMAN = re.compile(r"[IVXL]+[.,;:)]?")
 # What a label may open with before its body. Example lines: "T/M BAN THƯỜNG VỤ", "của Bộ Chính trị".
@@ -362,7 +364,7 @@ def _with_place(
 ) -> BodyMatch:
     """Extend a local body with the place name that follows it ("Tỉnh ủy Hà Tĩnh", "Huyện ủy Đức Thọ")."""
     tables = _tables()
-    unit = _UNIT.match(low, pos, end)
+    unit = _unit_word(text, low, pos, end)
     at = unit.end() if unit else pos
     while at < end and low[at] == " ":
         at += 1
@@ -377,7 +379,7 @@ def _with_place(
     ):
         # a numbered ward: "Đảng ủy phường 12", "Đảng ủy phường 1 Bảo Lộc" (not "... 12 Quận 3")
         after = number.end()
-        words = after if _UNIT.match(low, after, end) else place_name_end(text, after, end)
+        words = after if _unit_word(text, low, after, end) else place_name_end(text, after, end)
         name = text[at:words]
         name = name.title() if name.isupper() else name
         return _with_term(text, low, start, words, replace(info, district=name), end)
@@ -400,6 +402,15 @@ def _with_place(
     level = "commune" if info.level == "commune" else "district"
     info = replace(info, level=level, district=name) if name else info
     return _with_term(text, low, start, name_end if name else pos, info, end)
+
+
+def _unit_word(text: str, low: str, pos: int, end: int) -> re.Match[str] | None:
+    """A unit word at ``pos`` ("tỉnh", "huyện", "Thành phố" ...), written with its marks: "Thị ủy Tịnh Biên"
+    names the thị xã Tịnh Biên, not a "tỉnh Biên"."""
+    unit = _UNIT.match(low, pos, end)
+    if unit is None or " ".join(text[unit.start() : unit.end()].lower().split()) not in _UNIT_WORDS:
+        return None
+    return unit
 
 
 def place_name_end(text: str, at: int, end: int) -> int:
