@@ -283,3 +283,20 @@ def test_a_merger_of_organs_is_a_model_even_without_a_status_cue() -> None:
         ("hợp nhất Cơ quan Ủy ban Kiểm tra (UBKT) Huyện ủy Đức Thọ với Thanh tra huyện Đức Thọ", None),
     ]
     assert all(text[m.evidence.start : m.evidence.end] == m.evidence.text for m in models)
+
+
+@pytest.mark.parametrize(
+    ("text", "locality"),
+    [
+        # the district the model's own words name, before the province of a provincial body issuing it
+        (
+            "Ban Thường vụ Tỉnh ủy Hà Tĩnh ban hành Quyết định số 1255-QĐ/TU về việc thí điểm hợp nhất Ban"
+            " Tuyên giáo và Ban Dân vận Huyện ủy Kỳ Anh.",
+            "Kỳ Anh",
+        ),
+        ("Đồng ý thực hiện thí điểm hợp nhất văn phòng cấp ủy với văn phòng HĐND và UBND cấp huyện.", None),
+    ],
+)
+def test_a_models_locality_from_the_committee_its_words_name(text: str, locality: str | None) -> None:
+    (model,) = extract_text(text).models
+    assert model.locality == locality

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.bodies import BodyInfo, match_body, place_name_end
+from graph.extract.bodies import BodyInfo, find_bodies, match_body, place_name_end
 from graph.extract.citations import Mention
 from graph.extract.dates import find_dates
 from graph.extract.model_finders import ASSIGN, FINDERS, STATUS, STATUS_NAMES, Found, enumerated, listed
@@ -107,7 +107,12 @@ def _mention(layout: Layout, f: Found, mentions: list[Mention], own_key: str | N
     if deadline is not None:
         ev_end = max(ev_end, deadline[1])
     inside = next((m.key for m in mentions if m.title and m.title[0] <= f.start < m.title[1]), None)
-    place = (task[1].district or task[1].province) if task else _place_after(layout, f.end, sent_end)
+    # a district the model's own words name is more precise than the province of a provincial task body
+    within = _place_within(layout, f.start, f.end)
+    if task:
+        place = task[1].district or within or task[1].province
+    else:
+        place = _place_after(layout, f.end, sent_end) or within
     return ModelMention(
         name=f.name,
         status=f.status,
@@ -127,6 +132,17 @@ def _place_after(layout: Layout, start: int, end: int) -> str | None:
         return None
     pos = place_name_end(layout.text, at.end(), end)
     return layout.text[at.end() : pos].strip() or None
+
+
+def _place_within(layout: Layout, start: int, end: int) -> str | None:
+    """The one district or commune whose committee the model's own words name: "hợp nhất Ban Tuyên giáo và
+    Ban Dân vận Huyện ủy Kỳ Anh" is Kỳ Anh's; "hợp nhất văn phòng cấp ủy với văn phòng HĐND" names none."""
+    places = {
+        b.info.district
+        for b in find_bodies(layout.text, layout.low, start, end)
+        if b.info.level in ("district", "commune") and b.info.district
+    }
+    return places.pop() if len(places) == 1 else None
 
 
 def _task_body(layout: Layout, sent_start: int, before: int) -> tuple[str, BodyInfo] | None:
