@@ -349,3 +349,86 @@ def test_a_date_in_brackets_of_its_own_is_followed_by_the_issuer() -> None:
         "Xem xét đề nghị của Ban Tổ chức Trung ương (Tờ trình số 175-TTr/BTCTW, ngày 23/5/2022) về ..."
     )
     assert inner["175-TTr/BTCTW"].date == "2022-05-23"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # serials listed before the one that prints the codes
+        (
+            "Thực hiện Nghị quyết số 18, 19-NQ/TW ngày 25/10/2017 của Hội nghị Trung ương 6 khóa XII.",
+            {
+                "18-NQ/TW": ("Ban Chấp hành Trung ương Đảng", "2017-10-25"),
+                "19-NQ/TW": ("Ban Chấp hành Trung ương Đảng", "2017-10-25"),
+            },
+        ),
+        # full numbers under one type word share what the last one states
+        (
+            "Sau 5 năm thực hiện các Nghị quyết số 18-NQ/TW, 19-NQ/TW của Ban Chấp hành Trung ương khóa XII.",
+            {
+                "18-NQ/TW": ("Ban Chấp hành Trung ương Đảng", None),
+                "19-NQ/TW": ("Ban Chấp hành Trung ương Đảng", None),
+            },
+        ),
+        # short forms in a list, resolved by their issuer's printed code
+        (
+            "Quán triệt Nghị quyết số 18 và 19 của Hội nghị Trung ương 6 khóa XII về sắp xếp tổ chức bộ máy.",
+            {
+                "18-NQ/TW": ("Ban Chấp hành Trung ương Đảng", None),
+                "19-NQ/TW": ("Ban Chấp hành Trung ương Đảng", None),
+            },
+        ),
+        # the issuer before the first and the date after the last
+        (
+            "Ban Thường vụ Tỉnh ủy ban hành các Quyết định số 1240, 1241 và 1242-QĐ/TU ngày 5/3/2019"
+            " về thành lập.",
+            {
+                "1240-QĐ/TU": ("Ban Thường vụ Tỉnh ủy", "2019-03-05"),
+                "1241-QĐ/TU": ("Ban Thường vụ Tỉnh ủy", "2019-03-05"),
+                "1242-QĐ/TU": ("Ban Thường vụ Tỉnh ủy", "2019-03-05"),
+            },
+        ),
+    ],
+)
+def test_a_list_under_one_type_word_shares_its_issuer_and_date(
+    text: str, expected: dict[str, tuple[str | None, str | None]]
+) -> None:
+    found = {key: (d.issuer, d.date) for key, d in docs(text).items()}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # each document has its own type word: the Politburo issued the conclusion only
+        "Thực hiện Nghị quyết 18-NQ/TW, Kết luận 34-KL/TW ngày 7/8/2018 của Bộ Chính trị.",
+        "Thực hiện Nghị quyết số 18-NQ/TW và Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Bộ Chính trị.",
+        # a different issuer code ends the list
+        "Thực hiện Kết luận số 34-KL/TU, 35-KL/TW ngày 7/8/2018 của Bộ Chính trị.",
+    ],
+)
+def test_documents_that_are_no_list_keep_what_each_states(text: str) -> None:
+    first, last = docs(text).values()
+    assert (first.issuer, first.date) == (None, None)
+    assert last.issuer == "Bộ Chính trị"
+
+
+def test_numbers_after_a_clause_word_are_no_list() -> None:
+    assert set(docs("Theo khoản 2, 3-NQ/TW của văn bản.")) == {"3-NQ/TW"}
+
+
+def test_a_heading_that_lists_two_documents_presents_neither() -> None:
+    ext = extract_text("Kết luận số 34-KL/TW, 35-KL/TW ngày 7/8/2018 của Bộ Chính trị.")
+    assert ext.document is None
+    assert {d.key: d.date for d in ext.documents} == {"34-KL/TW": "2018-08-07", "35-KL/TW": "2018-08-07"}
+
+
+def test_both_documents_of_a_list_get_the_relation() -> None:
+    ext = extract_text(
+        "Thực hiện Nghị quyết số 18, 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương, Ban Thường vụ"
+        " Tỉnh ủy đã ban hành Kế hoạch số 45-KH/TU."
+    )
+    assert {(r.source, r.relation, r.target) for r in ext.relations} == {
+        ("45-KH/TU", "implements", "18-NQ/TW"),
+        ("45-KH/TU", "implements", "19-NQ/TW"),
+    }

@@ -62,6 +62,17 @@ _SERIAL = re.compile(r"\d(?<=\s\d)\d{0,3}(?![\d/-]|[.,]\d)")
 # ban hành Kết luận số 50-KL/TW", "(TG) - Ngày 30/5/2024, thay mặt Bộ Chính trị, ... đã ký ban hành".
 _OPENING_DATE = re.compile(r"\W*(?:\([^()\n]{1,20}\)\s*-?\s*)?(?=ngay\s+\d)")
 _TYPE_REACH = 45  # the longest type word ("chương trình hành động") and "số" fit in this many characters
+# Serials listed before the last one, which alone prints the type and issuer codes. Example lines: "Nghị
+# quyết số 18, 19-NQ/TW", "Quyết định số 1240, 1241 và 1242-QĐ/TU"; ``_list_start`` reads them from the end.
+_LIST_TAIL = re.compile(r"(?<![\d/.,-])(\d{1,4})[ \t]*(?:,|;|va(?![a-z]))[ \t]*(?:so[ \t]+)?$")
+_LIST_REACH = 8  # serials in one list, at most
+# Between two mentions of one list under one type word. Example lines: "18-NQ/TW, 19-NQ/TW", "Kết luận 34
+# và 35", "18-NQ/TW và số 19-NQ/TW".
+_LIST_GAP = re.compile(r"[ \t]*(?:,|;|va(?![a-z]))[ \t]*(?:so[ \t]+)?")
+# A further serial of a short form's list. Example lines: "Nghị quyết số 18 và 19 của", "Kết luận 34, 35".
+_NEXT_SERIAL = re.compile(
+    r"[ \t]*(?:,|va(?![a-z]))[ \t]*(?:so[ \t]+)?(?P<serial>\d{1,4})(?![\d\w/-]|[.,]\d|\s*-\s*[a-z])"
+)
 _WORD = re.compile(r"[a-z]+")
 # A resolution named by the Party Congress that adopted it; a provincial congress ("Nghị quyết Đại hội Đảng bộ
 # tỉnh lần thứ XIX") is not matched. Example lines: "Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Đại hội
@@ -95,6 +106,8 @@ class Mention:
     concept: str | None = None  # the type concept ("KL") a short form needs to resolve
     serial: int | None = None
     tail: Tail | None = None
+    # the tail of the list this mention is in, under one type word (see _share_tails)
+    shared: Tail | None = None
     before: BodyMatch | None = None  # the issuer stated before the mention
     verb: tuple[int, int] | None = None  # an issuing verb right before it ("ban hành", "ký")
     title: tuple[int, int] | None = None
@@ -109,17 +122,26 @@ class Mention:
 
     @property
     def issuer(self) -> BodyMatch | None:
-        return (self.tail.issuer if self.tail else None) or self.before
+        own = self.tail.issuer if self.tail else None
+        return own or (self.shared.issuer if self.shared else None) or self.before
+
+    @property
+    def date(self) -> DateMatch | None:
+        """The date stated after the mention, or after the last mention of its list."""
+        own = self.tail.date if self.tail else None
+        return own or (self.shared.date if self.shared else None)
 
 
 def find_mentions(layout: Layout) -> tuple[list[Mention], list[str]]:
     """Every document mention in the main region (stamp and publication line left out), and warnings."""
     skip = [(b.start, b.end) for b in layout.blocks if b.kind in ("stamp", "dateline")]
     number_block = layout.block("number")
-    mentions = []
+    mentions: list[Mention] = []
     for num in find_numbers(layout.view, *layout.main):
         if not any(s <= num.start < e for s, e in skip):
             own = number_block is not None and number_block.start <= num.start < number_block.end
+            if not own:
+                mentions += _listed(layout, num, mentions[-1].end if mentions else layout.main[0])
             mentions.append(_numbered(layout, num, own))
             if own:
                 number_block = None
@@ -132,6 +154,7 @@ def find_mentions(layout: Layout) -> tuple[list[Mention], list[str]]:
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         _add_context(layout, m)
+    _share_tails(layout, mentions)
     warnings = _resolve_short(layout, mentions)
     _infer_terms(mentions)
     unify_serials(mentions)
@@ -143,6 +166,13 @@ def _numbered(layout: Layout, num: NumberMatch, own_line: bool) -> Mention:
     low = layout.low
     window = max(layout.main[0], num.start - 60)
     before = _TYPE_BEFORE.search(low, window, num.start)
+    in_list = False
+    if before is None and num.kind == "party":
+        # the last serial of a list takes the list's type word: "Nghị quyết số 18, 19-NQ/TW"
+        listed = _list_start(low, layout.main[0], num.start)
+        if listed < num.start:
+            before = _TYPE_BEFORE.search(low, max(layout.main[0], listed - 60), listed)
+            in_list = before is not None
     start = before.start() if before else num.start
     word = before.group("word") if before else None
     if own_line:
@@ -160,6 +190,7 @@ def _numbered(layout: Layout, num: NumberMatch, own_line: bool) -> Mention:
             own_line=own_line,
         )
     num, info, note = _party_type(layout, num, word, before)
+    start = num.start if in_list else start  # the list's first serial holds the type word
     mention = Mention(
         start,
         num.end,
@@ -175,6 +206,87 @@ def _numbered(layout: Layout, num: NumberMatch, own_line: bool) -> Mention:
     )
     mention.notes += [n for n in (num.note, note) if n]
     return mention
+
+
+def _list_start(low: str, floor: int, pos: int) -> int:
+    """Where the serials listed right before ``pos`` begin ("18, " before "19-NQ/TW"); ``pos`` if none."""
+    start = pos
+    for _ in range(_LIST_REACH):
+        m = _LIST_TAIL.search(low, max(floor, start - 16), start)
+        if m is None:
+            break
+        start = m.start()
+    return start
+
+
+def _listed(layout: Layout, num: NumberMatch, floor: int) -> list[Mention]:
+    """The serials listed under one type word before a Party number that alone prints the codes: "Nghị
+    quyết số 18, 19-NQ/TW" names 18-NQ/TW too. Each takes the last one's type and issuer codes."""
+    if num.kind != "party" or num.type_code is None:
+        return []
+    low = layout.low
+    start = _list_start(low, max(floor, layout.main[0]), num.start)
+    if start == num.start:
+        return []
+    before = _TYPE_BEFORE.search(low, max(floor, layout.main[0], start - 60), start)
+    if before is None:
+        return []  # "khoản 2, 3-NQ/TW" is no list of documents
+    out = []
+    for m in re.finditer(r"\d{1,4}", low[start : num.start]):
+        at, serial = start + m.start(), m.group()
+        listed = replace(
+            num,
+            start=at,
+            end=at + len(serial),
+            number=f"{serial}-{num.type_code}/{num.issuer_code}",
+            serial=serial,
+            note=None,
+        )
+        out.append(_numbered(layout, listed, False))
+    return out
+
+
+def _share_tails(layout: Layout, mentions: list[Mention]) -> None:
+    """A list under one type word shares what is stated around it: in "Nghị quyết số 18-NQ/TW, 19-NQ/TW
+    ngày 25/10/2017 của Ban Chấp hành Trung ương" and "Kết luận 34 và 35 của Bộ Chính trị" the date and issuer
+    after the last mention are every mention's, and in "Tỉnh ủy ban hành Quyết định số 1240, 1241-QĐ/TU" the
+    issuer and verb before the first. Mentions of different types or issuer codes make no list ("Nghị quyết
+    18-NQ/TW, Kết luận 34-KL/TW của Bộ Chính trị": the Politburo issued the second only)."""
+    runs: list[list[Mention]] = []
+    for m in mentions:
+        if runs and _listed_after(layout, runs[-1][-1], m):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in (r for r in runs if len(r) > 1):
+        first, last = run[0], run[-1]
+        stated = last.tail is not None and (last.tail.date is not None or last.tail.issuer is not None)
+        for m in run[:-1]:
+            if stated:
+                m.shared = last.tail
+                m.term = m.term or last.term
+                m.plenum = m.plenum or last.plenum
+        for m in run[1:]:
+            m.before, m.verb = m.before or first.before, m.verb or first.verb
+
+
+def _listed_after(layout: Layout, prev: Mention, m: Mention) -> bool:
+    """Whether ``m`` continues the list of ``prev``: nothing stated after ``prev``, only a comma or "và"
+    between them, the same form, type and issuer code, and no type word of its own."""
+    if prev.tail is None or prev.tail.end != prev.end or prev.title is not None:
+        return False
+    if not layout.low[m.start].isdigit():
+        return False  # a type word of its own: "Nghị quyết 18-NQ/TW và Nghị quyết 19-NQ/TW" is no list
+    if (
+        prev.form != m.form
+        or prev.kind != m.kind
+        or prev.concept != m.concept
+        or m.form not in ("number", "short")
+    ):
+        return False
+    if m.number is not None and (prev.number is None or prev.number.issuer_code != m.number.issuer_code):
+        return False
+    return _LIST_GAP.fullmatch(layout.low, prev.end, m.start) is not None
 
 
 def _party_type(
@@ -205,22 +317,22 @@ def _short_forms(layout: Layout, numbered: list[Mention]) -> list[Mention]:
         if any(s < m.end() and m.start() < e for s, e in taken) or not layout.text[m.start()].isupper():
             continue
         info = party_type(m.group("word"))
-        if info is not None:
-            out.append(
-                Mention(
-                    m.start(),
-                    m.end(),
-                    "short",
-                    None,
-                    info.vi,
-                    None,
-                    "party",
-                    None,
-                    info.code,
-                    int(m.group("serial")),
-                )
-            )
+        if info is None:
+            continue
+        out.append(_short(m.start(), m.end(), info, m.group("serial")))
+        # the further serials of a list: "Nghị quyết số 18 và 19 của Hội nghị Trung ương 6"
+        end = m.end()
+        for _ in range(_LIST_REACH):
+            more = _NEXT_SERIAL.match(layout.low, end, layout.main[1])
+            if more is None or any(s < more.end() and more.start() < e for s, e in taken):
+                break
+            end = more.end()
+            out.append(_short(more.start("serial"), end, info, more.group("serial")))
     return out
+
+
+def _short(start: int, end: int, info: TypeInfo, serial: str) -> Mention:
+    return Mention(start, end, "short", None, info.vi, None, "party", None, info.code, int(serial))
 
 
 def _type_word_before(low: str, pos: int) -> int | None:
@@ -378,7 +490,7 @@ def split_by_term(mentions: list[Mention]) -> list[str]:
     for key, group in groups.items():
         keys: dict[str, tuple[str, str]] = {}  # term -> (key, date)
         for m in group:
-            iso = m.tail.date.iso if m.tail is not None and m.tail.date is not None else None
+            iso = m.date.iso if m.date is not None else None
             term = _term_of(key, iso, m.term) if iso else None
             if iso and term and term not in keys:
                 keys[term] = (key if not keys else f"{key}@{iso}", iso)
@@ -386,7 +498,7 @@ def split_by_term(mentions: list[Mention]) -> list[str]:
             continue
         current = None
         for m in group:
-            iso = m.tail.date.iso if m.tail is not None and m.tail.date is not None else None
+            iso = m.date.iso if m.date is not None else None
             term = _term_of(key, iso, m.term) if iso or m.term else None
             current = keys[term][0] if term in keys else current
             m.key = current or key

@@ -50,7 +50,7 @@ def _document(layout: Layout, key: str, group: list[Mention], home: Home) -> tup
     lead = numbered[0]
     notes = [n for m in group for n in m.notes]
     issuer, issuer_notes = _issuer(layout, group, lead, home)
-    dates = list(dict.fromkeys(m.tail.date.iso for m in group if m.tail and m.tail.date))
+    dates = list(dict.fromkeys(m.date.iso for m in group if m.date))
     if len(dates) > 1:
         notes.append(f"dated {' and '.join(dates)} in different places: kept {dates[0]}")
     title = next((m.title for m in group if m.title), None)

@@ -32,8 +32,9 @@ _JOINT = re.compile(r"[ \t]*(?:,|\s(?:va|voi))[ \t]*")
 # Before an issuer in a tail. Example lines: "của Bộ Chính trị", "do Ban Bí thư".
 _OF = re.compile(r"(?:cua|do)\s+")
 # An issuing verb right before a mention. Example lines: "ban hành Hướng dẫn số 03-HD/TW", "đã thông qua
-# Nghị quyết 18-NQ/TW", "đã ký Kết luận số 55-KL/TU", "Huyện ủy đã xây dựng Kế hoạch số 85-KH/HU".
-_ISSUE_VERB = re.compile(r"(?<![a-z])(?:ky\s+)?(?:ban hanh|thong qua|ky|xay dung)\s*$")
+# Nghị quyết 18-NQ/TW", "đã ký Kết luận số 55-KL/TU", "Huyện ủy đã xây dựng Kế hoạch số 85-KH/HU", "ban hành
+# các Quyết định số 1240, 1241".
+_ISSUE_VERB = re.compile(r"(?<![a-z])(?:ky\s+)?(?:ban hanh|thong qua|ky|xay dung)(?:\s+cac)?\s*$")
 # Between a body and its issuing verb: a term and adverbs only. Example lines: "Bộ Chính trị đã ban hành",
 # "Hội nghị Trung ương 6 (khóa XII) đã thông qua".
 _BODY_TO_VERB = re.compile(

@@ -267,7 +267,10 @@ def _portal_mention(layout: Layout, mentions: list[Mention]) -> Mention | None:
     for m in mentions:
         if m.form != "number" or m.kind != "party" or not body.start <= m.start < first_end:
             continue
-        heading = m.start - body.start <= 2 and (m.title is not None or m.issuer is not None)
+        # a heading that lists several documents presents none of them alone
+        heading = (
+            m.start - body.start <= 2 and m.shared is None and (m.title is not None or m.issuer is not None)
+        )
         others = any(o.verb is not None and o.key != m.key for o in mentions if o.start > body.start)
         if heading or (m.verb is not None and m.before is not None and not others):
             return m
