@@ -10,7 +10,7 @@ import random
 from graph.localities import Place
 from graph.synth.atlas import COMMUNE_COMMITTEES, DISTRICT_COMMITTEES, Atlas
 from graph.synth.calendar import add_days, between, cite_date, iso, month_deadline
-from graph.synth.cite import Ctx, cite, cue, remention, surface_of
+from graph.synth.cite import Ctx, cite, cite_list, cue, remention, surface_of
 from graph.synth.lexicon import ASSESS, CAUSES, DETAIL, LIMITS, ORGANISE, PURPOSE, TASKS, sentences
 from graph.synth.models import model_points
 from graph.synth.world import Doc
@@ -233,6 +233,25 @@ def _cites(ctx: Ctx) -> str | None:
         return None
     if target.number in ctx.mentioned:
         return None
+    # another document of the same type and issuer, cited in one list with it (DOMAIN.md §3)
+    other = next(
+        (
+            d
+            for d in (world.docs[i] for i in older)
+            if d.issuer.key == target.issuer.key
+            and d.type_code == target.type_code
+            and d.serial != target.serial
+            and d.number not in ctx.mentioned
+            and ctx.free(d)
+        ),
+        None,
+    )
+    if other is not None and rng.random() < 0.3:
+        listed = sorted((target, other), key=lambda d: d.serial)
+        sentence = f"Các nội dung trên bảo đảm thống nhất với {cite_list(ctx, listed)}"
+        for d in listed:
+            ctx.gold.relate("THIS", "cites", d.number, sentence)
+        return sentence + "."
     mention = cite(ctx, target, dated=rng.random() < 0.5, issuer=True)
     sentence = f"Các nội dung trên bảo đảm thống nhất với {mention}"
     ctx.gold.relate("THIS", "cites", target.number, sentence)

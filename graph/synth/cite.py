@@ -25,6 +25,7 @@ __all__ = [
     "Ctx",
     "alias_clause",
     "cite",
+    "cite_list",
     "cue",
     "issuer_label",
     "primary_link",
@@ -181,6 +182,29 @@ def cite(
     ctx.gold.document(doc.number, doc.type_word, surface, stated_by, stated_day)
     if tail:
         text += subject_of(ctx, doc)
+    return text
+
+
+def cite_list(ctx: Ctx, docs: list[Doc]) -> str:
+    """Documents of one type and issuer under one type word, what follows stated once for all: "các Kết luận
+    số 34-KL/TW, 35-KL/TW ngày 07/8/2018 của Bộ Chính trị", or with the codes printed once ("Nghị quyết số
+    18, 19-NQ/TW"). The date is stated only when the documents share it."""
+    rng, first = ctx.rng, docs[0]
+    word = first.type_word
+    bare = rng.random() < 0.5  # the codes printed once, after the last serial
+    printed = [
+        f"{d.serial:02d}" if bare and d is not docs[-1] else _printed(rng, d, d.type_code) for d in docs
+    ]
+    listed = ", ".join(printed[:-1]) + (" và " if rng.random() < 0.4 else ", ") + printed[-1]
+    text = f"các {word} số {listed}"
+    same_day = all(d.day == first.day for d in docs)
+    if same_day:
+        text += " " + cite_date(rng, first.day)
+    text += " " + _issuer(ctx, first)
+    for d, surface in zip(docs, printed, strict=True):
+        ctx.mentioned[d.number] = d.idx
+        shown = f"{word} số {surface}" if d is first else surface
+        ctx.gold.document(d.number, d.type_word, shown, d.issuer.label, iso(d.day) if same_day else None)
     return text
 
 
