@@ -227,6 +227,15 @@ def test_a_short_form_without_a_party_issuer_or_with_two_possible_codes_stays_un
             4,
             "XII",
         ),
+        # news abbreviates Trung ương
+        (
+            "triển khai Nghị quyết T.Ư 4 (khóa XII) về xây dựng Đảng",
+            "Nghị quyết Hội nghị Trung ương 4 khóa XII",
+            4,
+            "XII",
+        ),
+        ("triển khai Nghị quyết TƯ 6 khóa XII.", "Nghị quyết Hội nghị Trung ương 6 khóa XII", 6, "XII"),
+        ("theo Nghị quyết Hội nghị TW 7 khóa XII.", "Nghị quyết Hội nghị Trung ương 7 khóa XII", 7, "XII"),
     ],
 )
 def test_plenum_references(line: str, key: str, plenum: int, term: str) -> None:
@@ -432,3 +441,12 @@ def test_both_documents_of_a_list_get_the_relation() -> None:
         ("45-KH/TU", "implements", "18-NQ/TW"),
         ("45-KH/TU", "implements", "19-NQ/TW"),
     }
+
+
+def test_an_abbreviated_plenum_as_an_issuer() -> None:
+    doc = docs("Thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Hội nghị TƯ 6 khóa XII.")["18-NQ/TW"]
+    assert (doc.issuer, doc.plenum, doc.term) == ("Ban Chấp hành Trung ương Đảng", 6, "XII")
+
+
+def test_lowercase_words_that_fold_like_the_abbreviation_are_no_plenum() -> None:
+    assert docs("Nghị quyết từ 6 tháng đầu năm; Nghị quyết Hội nghị tư 6.") == {}

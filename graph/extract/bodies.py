@@ -35,10 +35,12 @@ __all__ = [
     "ORDINAL",
     "ORDINALS",
     "PLENUM",
+    "PLENUM_ORDINALS",
     "TERM",
     "TERM_AFTER",
     "BodyInfo",
     "BodyMatch",
+    "abbreviated",
     "body_by_key",
     "body_for_code",
     "body_label",
@@ -86,12 +88,21 @@ ORDINAL = (
 _CC = r"(?:ban chap hanh|bch)\s+trung uong(?:\s+dang)?"
 # A plenum of the Central Committee. Example lines: "Hội nghị Trung ương 5 (khóa XIII)", "Hội nghị lần thứ
 # sáu, BCH Trung ương Đảng khóa XII", "Ban Chấp hành Trung ương 4 (khoá XII)", "Hội nghị Trung ương
-# lần thứ 6".
+# lần thứ 6", "Hội nghị TƯ 6", "Hội nghị T.Ư 6" (the abbreviation in capitals: see :func:`abbreviated`).
 PLENUM = (
     rf"(?:hoi nghi\s+lan thu\s+(?P<ord_a>{ORDINAL})\s*,?\s*(?:cua\s+)?{_CC}"
     rf"|hoi nghi\s+(?:{_CC}|trung uong)\s+(?:lan thu\s+(?P<ord_b>{ORDINAL})|(?P<ord_d>\d{{1,2}}))(?![\d,])"
+    rf"|hoi nghi\s+(?P<abbr_h>t\.?[ \t]?u|tw)\s+(?P<ord_h>\d{{1,2}})(?![\d,])"
     rf"|{_CC}\s+(?:lan thu\s+)?(?P<ord_c>\d{{1,2}})(?![\d,]))"
 )
+#: The groups of :data:`PLENUM` that may hold the plenum's number.
+PLENUM_ORDINALS = ("ord_a", "ord_b", "ord_c", "ord_d", "ord_h")
+
+
+def abbreviated(text: str, m: re.Match[str], group: str) -> bool:
+    """Whether ``group`` of ``m`` holds no abbreviation of Trung ương, or one printed in capitals ("TƯ",
+    "T.Ư"; not "tư", "từ", which fold to the same letters)."""
+    return m.group(group) is None or text[m.start(group) : m.end(group)].isupper()
 # A committee term after a body. Example lines: "khoá XII", "(khóa XIII)", ", khóa X".
 TERM = r"(?:\s*,?\s*\(?\s*khoa\s+(?P<term>[ivxl]+)\b(?:\s*\))?)"
 TERM_AFTER = re.compile(TERM)
@@ -340,7 +351,9 @@ def _from_match(text: str, low: str, m: re.Match[str], end: int) -> BodyMatch | 
     tables = _tables()
     term = m.group("term").upper() if m.group("term") else None
     if m.group("plenum") is not None:
-        number = next(g for g in (m.group(f"ord_{x}") for x in "abcd") if g)
+        if not abbreviated(text, m, "abbr_h"):
+            return None
+        number = next(g for g in (m.group(x) for x in PLENUM_ORDINALS) if g)
         plenum = int(number) if number.isdigit() else ORDINALS.get(squash(number))
         return BodyMatch(m.start(), m.end(), tables.by_key["ban-chap-hanh-trung-uong"], plenum, term)
     if m.group("alias") is not None:

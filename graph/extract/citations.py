@@ -23,8 +23,10 @@ from graph.extract.bodies import (
     ORDINAL,
     ORDINALS,
     PLENUM,
+    PLENUM_ORDINALS,
     TERM,
     BodyMatch,
+    abbreviated,
 )
 from graph.extract.context import Tail, issuer_before, read_tail, title_after
 from graph.extract.dates import DateMatch, date_at
@@ -84,10 +86,12 @@ _CONGRESS_REF = re.compile(
 )
 # A resolution named by its plenum. Example lines: "Nghị quyết Hội nghị Trung ương 5 (khoá X)",
 # "Nghị quyết Trung ương 6 khóa XII", "Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng
-# khóa XII".
+# khóa XII", and in news "Nghị quyết T.Ư 4 (khóa XII)", "Nghị quyết TƯ 6 khóa XII" (the abbreviation in
+# capitals: checked on the text).
 _PLENUM_REF = re.compile(
     rf"nghi quyet\s+(?:cua\s+)?(?:{PLENUM}"
-    rf"|trung uong\s+(?:lan thu\s+(?P<ord_e>{ORDINAL})|(?P<ord_f>\d{{1,2}}))(?![\d,]))(?:{TERM})?"
+    rf"|trung uong\s+(?:lan thu\s+(?P<ord_e>{ORDINAL})|(?P<ord_f>\d{{1,2}}))(?![\d,])"
+    rf"|(?P<abbr>t\.?[ \t]?u|tw)\s+(?P<ord_g>\d{{1,2}})(?![\d,]))(?:{TERM})?"
 )
 
 
@@ -361,7 +365,9 @@ def _plenum_refs(layout: Layout, skip: list[tuple[int, int]]) -> list[Mention]:
     for m in word_matches(_PLENUM_REF, layout.low, *layout.main):
         if not layout.text[m.start()].isupper() or any(s <= m.start() < e for s, e in skip):
             continue
-        raw = next(g for g in (m.group(f"ord_{x}") for x in "abcdef") if g)
+        if not (abbreviated(layout.text, m, "abbr") and abbreviated(layout.text, m, "abbr_h")):
+            continue  # "Nghị quyết từ 6 ...": no abbreviation of Trung ương
+        raw = next(g for g in (m.group(x) for x in (*PLENUM_ORDINALS, "ord_e", "ord_f", "ord_g")) if g)
         plenum = int(raw) if raw.isdigit() else ORDINALS.get(squash(raw))
         term = m.group("term").upper() if m.group("term") else None
         out.append(Mention(m.start(), m.end(), "plenum", None, "Nghị quyết", "NQ", plenum=plenum, term=term))
