@@ -300,3 +300,47 @@ def test_a_merger_of_organs_is_a_model_even_without_a_status_cue() -> None:
 def test_a_models_locality_from_the_committee_its_words_name(text: str, locality: str | None) -> None:
     (model,) = extract_text(text).models
     assert model.locality == locality
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Huyện đã thực hiện thí điểm hợp nhất Văn phòng Huyện ủy và Văn phòng HĐND-UBND huyện từ ngày"
+            " 01/01/2019.",
+            "hợp nhất Văn phòng Huyện ủy và Văn phòng HĐND-UBND huyện",
+        ),
+        (
+            "Thực hiện thí điểm mô hình Trung tâm Chính trị - Văn hóa - Thể thao huyện kể từ tháng 3/2019.",
+            "Trung tâm Chính trị - Văn hóa - Thể thao huyện",
+        ),
+        (
+            "Thực hiện thí điểm mô hình bí thư đảng ủy đồng thời là chủ tịch UBND xã trong năm 2019"
+            " tại 12 xã.",
+            "bí thư đảng ủy đồng thời là chủ tịch UBND xã",
+        ),
+    ],
+)
+def test_when_a_model_applies_from_is_no_part_of_its_name(sentence: str, name: str) -> None:
+    assert [m.name for m in models(sentence)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "locality"),
+    [
+        (
+            "Thực hiện Kết luận số 34-KL/TW ngày 7/8/2018 của Bộ Chính trị, huyện Đức Thọ đã thực hiện"
+            " thí điểm hợp nhất Văn phòng Huyện ủy và Văn phòng HĐND-UBND huyện.",
+            "Đức Thọ",
+        ),
+        ("Huyện Kỳ Anh thực hiện thí điểm mô hình Trung tâm Chính trị - Văn hóa - Thể thao huyện.", "Kỳ Anh"),
+        (
+            "2. Tỉnh Quảng Ninh tiếp tục thực hiện mô hình bí thư đảng ủy đồng thời là chủ tịch UBND xã.",
+            "Quảng Ninh",
+        ),
+        # a unit named after another word of the clause is not its subject
+        ("Đánh giá kết quả ở huyện Đức Thọ và thực hiện thí điểm mô hình Trung tâm Chính trị huyện.", None),
+    ],
+)
+def test_a_models_locality_from_the_unit_its_clause_opens_with(text: str, locality: str | None) -> None:
+    assert [m.locality for m in models(text)] == [locality]

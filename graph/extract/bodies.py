@@ -103,6 +103,8 @@ def abbreviated(text: str, m: re.Match[str], group: str) -> bool:
     """Whether ``group`` of ``m`` holds no abbreviation of Trung ương, or one printed in capitals ("TƯ",
     "T.Ư"; not "tư", "từ", which fold to the same letters)."""
     return m.group(group) is None or text[m.start(group) : m.end(group)].isupper()
+
+
 # A committee term after a body. Example lines: "khoá XII", "(khóa XIII)", ", khóa X".
 TERM = r"(?:\s*,?\s*\(?\s*khoa\s+(?P<term>[ivxl]+)\b(?:\s*\))?)"
 TERM_AFTER = re.compile(TERM)

@@ -72,6 +72,9 @@ _POST = (
 _WHERE = (
     r"(?:tai|o)\s+(?:\d|cac|nhung|mot so|huyen|tinh|xa|phuong|quan|thanh pho|thi xa|dia phuong|noi|dia ban)"
 )
+# When a model applies from, after its words: no part of its name. Example lines: "từ ngày 01/01/2019", "kể
+# từ tháng 3/2019", "bắt đầu từ năm 2020", "trong năm 2019", "từ quý II/2019".
+_WHEN = r"(?:(?:ke|bat dau)\s+)?(?:tu|trong)\s+(?:ngay|thang|nam|quy)\s+[\divxl]"
 
 
 # A concurrent post, "đồng thời là" or "kiêm" another post. Example lines: "trưởng ban dân vận đồng thời là
@@ -80,7 +83,7 @@ _WHERE = (
 _CONCURRENT = re.compile(
     rf"(?<![a-z]){_POST}[^,;.()\n]{{0,80}}?\s+(?:dong thoi\s+(?:la|kiem(?:\s+nhiem)?)|kiem(?:\s+nhiem)?"
     rf"(?=\s+{_POST}))\s+[^;()\n]{{3,160}}?"
-    rf"(?=\s+va\s+{_POST}|\s*[;.](?:\s|$)|\s*\(|\s*$|\n|\s+{_WHERE})"
+    rf"(?=\s+va\s+{_POST}|\s*[;.](?:\s|$)|\s*\(|\s*$|\n|\s+{_WHERE}|\s+{_WHEN})"
 )
 
 
@@ -97,7 +100,7 @@ _MODEL = re.compile(r"mo hinh\s")
 # abbreviation in parentheses does not end it ("hợp nhất Cơ quan Ủy ban Kiểm tra (UBKT) Huyện ủy với ...").
 _MERGER = re.compile(
     rf"(?:hop nhat|sap nhap)\s+[^;\n]{{5,200}}?"
-    rf"(?=\s*[;.](?:\s|$)|\s*\((?![a-z]{{2,8}}\))|\n|$|\s+{_WHERE}|,\s*hoan thanh)"
+    rf"(?=\s*[;.](?:\s|$)|\s*\((?![a-z]{{2,8}}\))|\n|$|\s+{_WHERE}|,\s*hoan thanh|,?\s+{_WHEN})"
 )
 _MERGER_WORDS = ("hop nhat", "sap nhap")  # what every match of _MERGER opens with
 # A merger of a Party committee's organ with another (the pilots of Kết luận 34-KL/TW), a model even where no
@@ -161,7 +164,7 @@ _NAMED = re.compile(
     r"(?:\s*,?\s*(?:duy tri|quan tam(?:\s+lanh dao)?|nang cao\s+(?:chat luong|hieu qua)(?:\s+hoat dong)?"
     r"\s+cua))*)\s+mo hinh\s+"
     r"(?!(?:thi diem|to chuc moi|moi|chung|nay|tren|neu tren|do|sau|nhu)(?![a-z]))"
-    rf"(?P<name>[^;,.()\n“”\"]{{3,120}}?)(?=\s*[;,.(]|\n|$|\s+{_WHERE}|\s+(?:theo|de|nham|trong)\s)"
+    rf"(?P<name>[^;,.()\n“”\"]{{3,120}}?)(?=\s*[;,.(]|\n|$|\s+{_WHERE}|\s+{_WHEN}|\s+(?:theo|de|nham|trong)\s)"
 )
 
 

@@ -30,6 +30,10 @@ _ASSIGN = re.compile(rf"(?<![a-z])(?:{ASSIGN}(?:\s+cho)?|dong y(?:\s+(?:cho|de))
 # The unit a model is carried out in, right after it. Example lines: " tại huyện Hải Lăng", " ở thị xã Kỳ
 # Anh".
 _AT_PLACE = re.compile(r"\s+(?:tai|o)\s+(?:huyen|thi xa|thanh pho|quan|xa|phuong|tinh)\s+")
+# A unit that is the subject of the clause giving a model its status, and the words up to the cue. Example
+# lines: "..., huyện Đức Thọ đã thực hiện thí điểm hợp nhất ...", "Huyện Kỳ Anh thực hiện thí điểm mô hình".
+_SUBJECT_UNIT = re.compile(r"(?<![a-z])(?:huyen|thi xa|thanh pho|quan|xa|phuong|tinh)\s+")
+_SUBJECT_TO_CUE = re.compile(r"(?:\s+(?:da|dang|se|cung|van|tiep tuc|bat dau|chinh thuc|duoc))*\s*")
 # Models pointed back to as a group. Example line: "Các địa phương đã triển khai thực hiện thí điểm các mô
 # hình trên thì ban thường vụ tỉnh uỷ ... chỉ đạo sắp xếp lại theo mô hình chung của hệ thống chính trị".
 _ANAPHOR = re.compile(r"cac mo hinh\s+(?:tren|neu tren)(?![a-z])")
@@ -112,7 +116,7 @@ def _mention(layout: Layout, f: Found, mentions: list[Mention], own_key: str | N
     if task:
         place = task[1].district or within or task[1].province
     else:
-        place = _place_after(layout, f.end, sent_end) or within
+        place = _place_after(layout, f.end, sent_end) or within or _subject_place(layout, sent_start, f)
     return ModelMention(
         name=f.name,
         status=f.status,
@@ -132,6 +136,26 @@ def _place_after(layout: Layout, start: int, end: int) -> str | None:
         return None
     pos = place_name_end(layout.text, at.end(), end)
     return layout.text[at.end() : pos].strip() or None
+
+
+def _subject_place(layout: Layout, sent_start: int, f: Found) -> str | None:
+    """The unit the clause giving the model its status opens with: "..., huyện Đức Thọ đã thực hiện thí
+    điểm hợp nhất ..." is Đức Thọ's (not "Ban Thường vụ Tỉnh ủy chỉ đạo huyện Đức Thọ thực hiện ...": a
+    unit named after another word is no subject)."""
+    low, text = layout.low, layout.text
+    clause = max(
+        sent_start,
+        low.rfind(";", sent_start, f.evidence_start) + 1,
+        low.rfind(",", sent_start, f.evidence_start) + 1,
+    )
+    lead = _TASK_LEAD.match(low, clause, f.evidence_start)
+    unit = _SUBJECT_UNIT.match(low, lead.end() if lead else clause, f.evidence_start)
+    if unit is None or not (unit.end() < f.evidence_start and text[unit.end()].isupper()):
+        return None
+    name_end = place_name_end(text, unit.end(), f.evidence_start)
+    if name_end == unit.end() or not _SUBJECT_TO_CUE.fullmatch(low, name_end, f.evidence_start):
+        return None
+    return text[unit.end() : name_end]
 
 
 def _place_within(layout: Layout, start: int, end: int) -> str | None:
