@@ -482,7 +482,8 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
 @click.option("--per-file", is_flag=True, help="Also print each file's metrics and what differed.")
 def evaluate(gold: Path, texts: Path, fmt: str, per_file: bool) -> None:
     """Score extraction against GOLD, hand annotations in the format of seeds/gold.json: precision, recall
-    and F1 of documents, relations and localities, accuracy of types, issuers, dates and model statuses."""
+    and F1 of documents, relations and localities, accuracy of types, issuers, dates, and of the statuses,
+    localities and deadlines of the pilot models."""
     from graph.evaluate import evaluate as score
     from graph.evaluate import format_table
 

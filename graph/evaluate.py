@@ -26,7 +26,9 @@ over all files (micro-average) and kept per file. The rules:
 - **models**: *recall*. Gold models are taken in order; each is found by a predicted model not yet taken,
   first one whose evidence span, in the text, lies within or overlaps the first piece of the gold evidence
   (split at ``...``; compared on :func:`graph.text.match_view`), else one whose name's folded words cover at
-  least 60% of the gold name's folded words. On found models, *status accuracy* compares the statuses.
+  least 60% of the gold name's folded words. On found models, *status accuracy* compares the statuses,
+  *locality accuracy* the units they are tied to (names compared as for localities; a gold model without
+  one is matched only by a predicted model without one), *deadline accuracy* the deadlines likewise.
 
 A ratio with nothing to count (no predictions for a precision) is ``None``, never 0 or 1.
 """
@@ -125,6 +127,8 @@ class FileScores:
     localities: Counts = Counts()
     models: Accuracy = Accuracy()  # found / gold models
     model_statuses: Accuracy = Accuracy()
+    model_localities: Accuracy = Accuracy()
+    model_deadlines: Accuracy = Accuracy()
     notes: tuple[str, ...] = ()  # what differed: "missed document 21-NQ/TW", ...
 
     def __add__(self, other: FileScores) -> FileScores:
@@ -143,6 +147,8 @@ class FileScores:
             *_prf("localities", self.localities),
             _acc("models.recall", self.models),
             _acc("models.status_accuracy", self.model_statuses),
+            _acc("models.locality_accuracy", self.model_localities),
+            _acc("models.deadline_accuracy", self.model_deadlines),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -215,7 +221,7 @@ def score_extraction(gold: GoldFile, ext: Extraction) -> FileScores:
     gold_places = {(_place_key(name), level) for name, level in gold.localities}
     found = {(_place_key(p.name), p.level) for p in ext.localities}
     localities = _compare(gold_places, found, "locality", notes)
-    models, statuses = _models(gold.models, ext, notes)
+    models = _models(gold.models, ext, notes)
     return FileScores(
         gold.file,
         documents,
@@ -225,8 +231,7 @@ def score_extraction(gold: GoldFile, ext: Extraction) -> FileScores:
         relations,
         relation_types,
         localities,
-        models,
-        statuses,
+        *models,
         tuple(notes),
     )
 
@@ -342,20 +347,29 @@ def _endpoint(key: str, own: str | None) -> str:
 # --- models -----------------------------------------------------------------------------------------------
 
 
-def _models(gold: tuple[GoldModel, ...], ext: Extraction, notes: list[str]) -> tuple[Accuracy, Accuracy]:
-    """Gold models in order, each taking a free predicted model: by evidence first, else by name."""
+def _models(
+    gold: tuple[GoldModel, ...], ext: Extraction, notes: list[str]
+) -> tuple[Accuracy, Accuracy, Accuracy, Accuracy]:
+    """Gold models in order, each taking a free predicted model: by evidence first, else by name; (found,
+    statuses, localities, deadlines)."""
     view = match_view(ext.text)
     free = list(ext.models)
-    found, statuses = Accuracy(), Accuracy()
+    found, statuses, places, deadlines = Accuracy(), Accuracy(), Accuracy(), Accuracy()
     for model in gold:
         match = next((p for p in free if _evidence_overlaps(model, p, view)), None)
         match = match or next((p for p in free if _names_share(model, p)), None)
         found += _judge(match is not None, f"missed model {model.name!r}", notes)
-        if match is not None:
-            free.remove(match)
-            note = f"status of model {model.name!r}: gold {model.status}, got {match.status}"
-            statuses += _judge(match.status == model.status, note, notes)
-    return found, statuses
+        if match is None:
+            continue
+        free.remove(match)
+        note = f"status of model {model.name!r}: gold {model.status}, got {match.status}"
+        statuses += _judge(match.status == model.status, note, notes)
+        want, got = (_place_key(x) if x else None for x in (model.locality, match.locality))
+        note = f"locality of model {model.name!r}: gold {model.locality}, got {match.locality}"
+        places += _judge(want == got, note, notes)
+        note = f"deadline of model {model.name!r}: gold {model.deadline}, got {match.deadline}"
+        deadlines += _judge(model.deadline == match.deadline, note, notes)
+    return found, statuses, places, deadlines
 
 
 def _evidence_overlaps(gold: GoldModel, predicted: ModelMention, view: str) -> bool:

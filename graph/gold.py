@@ -44,6 +44,8 @@ class GoldModel:
     name: str
     status: str | None
     evidence: str
+    locality: str | None = None  # the unit the text ties the model to; None when it names none
+    deadline: str | None = None  # "2022-10"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +95,12 @@ def _gold_file(entry: Any, where: str, path: Path) -> GoldFile:
         ),
         tuple(GoldRelation(r["source"], r["relation"], r["target"]) for r in rels),
         tuple((p["name"], p["level"]) for p in places),
-        tuple(GoldModel(m["name"], m.get("status"), m.get("evidence") or "") for m in models),
+        tuple(
+            GoldModel(
+                m["name"], m.get("status"), m.get("evidence") or "", m.get("locality"), m.get("deadline")
+            )
+            for m in models
+        ),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +136,45 @@ def test_model_recall_by_evidence_then_by_name():
     assert (row.model_statuses.correct, row.model_statuses.total) == (1, 2)
 
 
+def test_found_models_are_scored_on_their_locality_and_deadline():
+    text = (
+        "Giao Ban Thường vụ Huyện ủy Đức Thọ chia tách cơ quan Tổ chức - Nội vụ huyện"
+        " (hoàn thành trong tháng 10/2022)."
+    )
+    gold = GoldFile(
+        "m.txt",
+        None,
+        (),
+        (),
+        (),
+        (
+            GoldModel(
+                "cơ quan Tổ chức - Nội vụ huyện", "dismantle", "chia tách cơ quan", "huyện Đức Thọ", "2022-10"
+            ),
+            GoldModel(
+                "cơ quan Tổ chức - Nội vụ huyện", "dismantle", "chia tách cơ quan", "Kỳ Anh", "2022-09"
+            ),
+            GoldModel("cơ quan Tổ chức - Nội vụ huyện", "dismantle", "chia tách cơ quan"),
+        ),
+    )
+    predicted = extract_text(text).models
+    assert [(m.locality, m.deadline) for m in predicted] == [("Đức Thọ", "2022-10")]
+    scores = [
+        score_extraction(
+            replace(gold, models=(model,)), Extraction("m.txt", text, "", None, models=predicted)
+        )
+        for model in gold.models
+    ]
+    # the name's type word does not count ("huyện Đức Thọ" is Đức Thọ); a gold model tied to no unit is
+    # matched only by a predicted one tied to none
+    assert [(s.model_localities.correct, s.model_deadlines.correct) for s in scores] == [
+        (1, 1),
+        (0, 0),
+        (0, 0),
+    ]
+    assert "locality of model 'cơ quan Tổ chức - Nội vụ huyện': gold Kỳ Anh, got Đức Thọ" in scores[1].notes
+
+
 def test_gold_entry_without_its_text_names_the_entry_and_the_path(tiny: Path, tmp_path: Path):
     (tmp_path / "second.txt").unlink()
     with pytest.raises(SourceError) as info:
@@ -183,7 +223,7 @@ def test_cli_prints_a_table_and_exits_0():
     lines = result.output.splitlines()
     assert re.fullmatch(r"metric +value +support", lines[0])
     assert re.fullmatch(r"documents\.f1 +1\.000 +19", lines[3])
-    assert len(lines) == 16  # the header and one row per metric
+    assert len(lines) == 18  # the header and one row per metric
 
 
 def test_cli_json_and_per_file(tiny: Path):
