@@ -33,6 +33,7 @@ _AT_PLACE = re.compile(r"\s+(?:tai|o)\s+(?:huyen|thi xa|thanh pho|quan|xa|phuong
 # A unit that is the subject of the clause giving a model its status, and the words up to the cue. Example
 # lines: "..., huyện Đức Thọ đã thực hiện thí điểm hợp nhất ...", "Huyện Kỳ Anh thực hiện thí điểm mô hình".
 _SUBJECT_UNIT = re.compile(r"(?<![a-z])(?:huyen|thi xa|thanh pho|quan|xa|phuong|tinh)\s+")
+_UNIT_NUMBER = re.compile(r"\d{1,2}(?![\d/.,-])")
 _SUBJECT_TO_CUE = re.compile(r"(?:\s+(?:da|dang|se|cung|van|tiep tuc|bat dau|chinh thuc|duoc))*\s*")
 # Models pointed back to as a group. Example line: "Các địa phương đã triển khai thực hiện thí điểm các mô
 # hình trên thì ban thường vụ tỉnh uỷ ... chỉ đạo sắp xếp lại theo mô hình chung của hệ thống chính trị".
@@ -150,12 +151,19 @@ def _subject_place(layout: Layout, sent_start: int, f: Found) -> str | None:
     )
     lead = _TASK_LEAD.match(low, clause, f.evidence_start)
     unit = _SUBJECT_UNIT.match(low, lead.end() if lead else clause, f.evidence_start)
-    if unit is None or not (unit.end() < f.evidence_start and text[unit.end()].isupper()):
+    if unit is None or unit.end() >= f.evidence_start:
         return None
-    name_end = place_name_end(text, unit.end(), f.evidence_start)
-    if name_end == unit.end() or not _SUBJECT_TO_CUE.fullmatch(low, name_end, f.evidence_start):
+    number = _UNIT_NUMBER.match(text, unit.end(), f.evidence_start)
+    if number is not None:  # "Quận 4 đã thực hiện ...": the name is the type word and the number
+        name_end, name = number.end(), f"{text[unit.start() : unit.end()].strip().title()} {number.group()}"
+    elif text[unit.end()].isupper():
+        name_end = place_name_end(text, unit.end(), f.evidence_start)
+        name = text[unit.end() : name_end]
+    else:
         return None
-    return text[unit.end() : name_end]
+    if not name or not _SUBJECT_TO_CUE.fullmatch(low, name_end, f.evidence_start):
+        return None
+    return name
 
 
 def _place_within(layout: Layout, start: int, end: int) -> str | None:

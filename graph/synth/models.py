@@ -15,7 +15,7 @@ from datetime import date
 
 from graph.localities import Place
 from graph.synth.atlas import DISTRICT_COMMITTEES
-from graph.synth.calendar import add_days, month_deadline
+from graph.synth.calendar import add_days, cite_date, month_deadline
 from graph.synth.goldfile import FileGold
 
 __all__ = ["DISMANTLE_UNITS", "MODELS", "model_points"]
@@ -153,6 +153,19 @@ def _dismantle(rng: random.Random, gold: FileGold, day: date, unit: Place) -> st
     return f"Ban Thường vụ {committee} {unit.label} {evidence} {common} ({words})."
 
 
+def _unit_pilot(
+    rng: random.Random, gold: FileGold, day: date, unit: Place, model: tuple[str, str, str]
+) -> str:
+    """ "Huyện Đức Thọ đã thực hiện thí điểm mô hình ... từ ngày 01/01/2019.": the unit is the clause's
+    subject, the date it started no part of the model's name."""
+    name, family, _ = model
+    since = add_days(day, -rng.randint(60, 700))
+    evidence = f"thực hiện thí điểm mô hình {name}"
+    gold.place(unit)
+    _record(gold, name, family, "pilot", evidence, locality=unit.label)
+    return f"{unit.full_name} đã {evidence} từ {cite_date(rng, since)}, bước đầu đạt kết quả tích cực."
+
+
 def model_points(
     rng: random.Random, gold: FileGold, family: str, day: date, districts: Sequence[Place], who: str
 ) -> list[str]:
@@ -175,6 +188,9 @@ def model_points(
             points.append(text.format(m=chosen[0][0]))
             _record(gold, chosen[0][0], chosen[0][1], status, evidence.format(m=chosen[0][0]))
         used.update(m[0] for m in chosen)
+    free = [m for m in pool if m[0] not in used]
+    if districts and free and rng.random() < 0.25:
+        points.append(_unit_pilot(rng, gold, day, rng.choice(list(districts)), rng.choice(free)))
     if districts and family == "org" and rng.random() < 0.6:
         for unit in rng.sample(list(districts), min(len(districts), rng.randint(1, 2))):
             points.append(_dismantle(rng, gold, day, unit))
