@@ -338,6 +338,7 @@ def test_when_a_model_applies_from_is_no_part_of_its_name(sentence: str, name: s
             "2. Tỉnh Quảng Ninh tiếp tục thực hiện mô hình bí thư đảng ủy đồng thời là chủ tịch UBND xã.",
             "Quảng Ninh",
         ),
+        ("Quận 4 đã thực hiện thí điểm mô hình Trung tâm Chính trị quận từ ngày 01/01/2019.", "Quận 4"),
         # a unit named after another word of the clause is not its subject
         ("Đánh giá kết quả ở huyện Đức Thọ và thực hiện thí điểm mô hình Trung tâm Chính trị huyện.", None),
     ],
