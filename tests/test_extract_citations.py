@@ -450,3 +450,12 @@ def test_an_abbreviated_plenum_as_an_issuer() -> None:
 
 def test_lowercase_words_that_fold_like_the_abbreviation_are_no_plenum() -> None:
     assert docs("Nghị quyết từ 6 tháng đầu năm; Nghị quyết Hội nghị tư 6.") == {}
+
+
+def test_a_central_steering_committee_by_its_name_and_by_its_code() -> None:
+    named = docs("Thực hiện Công văn số 43-CV/BCĐ ngày 10/1/2025 của Ban Chỉ đạo Trung ương về tổng kết.")
+    assert named["43-CV/BCĐ"].issuer == "Ban Chỉ đạo Trung ương"
+    assert (
+        docs("Theo Kế hoạch số 05-KH/BCĐTW, các tỉnh ủy báo cáo.")["05-KH/BCĐTW"].issuer
+        == "Ban Chỉ đạo Trung ương"
+    )
