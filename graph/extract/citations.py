@@ -216,11 +216,35 @@ def _list_start(low: str, floor: int, pos: int) -> int:
     """Where the serials listed right before ``pos`` begin ("18, " before "19-NQ/TW"); ``pos`` if none."""
     start = pos
     for _ in range(_LIST_REACH):
+        if not _may_follow_a_serial(low, floor, start):
+            break
         m = _LIST_TAIL.search(low, max(floor, start - 16), start)
         if m is None:
             break
         start = m.start()
     return start
+
+
+def _may_follow_a_serial(low: str, floor: int, pos: int) -> bool:
+    """Whether ``low[:pos]`` may end as ``_LIST_TAIL`` wants: a comma, semicolon or "và" (then "số")
+    before ``pos``, and a digit before that; checked without the regex engine, which most numbers (after
+    "số", a type word or a bracket) fail."""
+    at = pos - 1
+    while at > floor and low[at] in " \t":
+        at -= 1
+    if low.startswith("so", at - 1) and at - 1 > floor and low[at - 2] in " \t":
+        at -= 3
+        while at > floor and low[at] in " \t":
+            at -= 1
+    if low[at] in ",;":
+        at -= 1
+    elif low.startswith("va", at - 1):
+        at -= 2
+    else:
+        return False
+    while at > floor and low[at] in " \t":
+        at -= 1
+    return at >= floor and low[at].isdigit()
 
 
 def _listed(layout: Layout, num: NumberMatch, floor: int) -> list[Mention]:
