@@ -459,3 +459,24 @@ def test_a_central_steering_committee_by_its_name_and_by_its_code() -> None:
         docs("Theo Kế hoạch số 05-KH/BCĐTW, các tỉnh ủy báo cáo.")["05-KH/BCĐTW"].issuer
         == "Ban Chỉ đạo Trung ương"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tổng kết Nghị quyết số 18-NQ/TW ngày 25-10-2017 của Ban Chấp hành Trung ương Đảng khóa XII về “Một"
+        " số vấn đề về tiếp tục đổi mới” trên địa bàn tỉnh.",
+        # news writes single quotes
+        "Tổng kết Nghị quyết số 18-NQ/TW ngày 25-10-2017 của Ban Chấp hành Trung ương Đảng khóa XII về 'Một"
+        " số vấn đề về tiếp tục đổi mới' trên địa bàn tỉnh.",
+    ],
+)
+def test_a_quoted_title_after_ve_ends_with_its_quote(text: str) -> None:
+    assert docs(text)["18-NQ/TW"].title == "về Một số vấn đề về tiếp tục đổi mới"
+
+
+def test_an_apostrophe_in_a_title_is_kept() -> None:
+    title = docs("Thực hiện Kết luận số 05-KL/HU về phát triển kinh tế huyện Cư M'gar; giao các xã.")[
+        "05-KL/HU"
+    ].title
+    assert title == "về phát triển kinh tế huyện Cư M'gar"

@@ -97,7 +97,10 @@ def _issuer(layout: Layout, group: list[Mention], lead: Mention, home: Home) -> 
 
 # Emphasis and quotes around a title. Example line: "**“về tiếp tục thực hiện Nghị quyết”**".
 _MARKS = re.compile(r"\*\*|[“”\"*]")
+# A single quote opening a title after "về" (an apostrophe elsewhere may be a name's: "Cư M'gar"). Example
+# line: "về 'Một số vấn đề ...".
+_SINGLE_QUOTE = re.compile(r"^((?:về việc|về|V/v|v/v)\s+)'")
 
 
 def _clean(title: str) -> str:
-    return squash(_MARKS.sub("", title)).strip(" ,;:")
+    return squash(_SINGLE_QUOTE.sub(r"\1", _MARKS.sub("", title))).strip(" ,;:")

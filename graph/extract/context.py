@@ -68,6 +68,10 @@ _TITLE_OPEN = re.compile(
 _TITLE_END = re.compile(r";|[.!?](?=\s|$)|\n[ \t]*\n|[”\"](?=\s*[,.;:])")
 # Where a quoted title ends. Example lines: "...hiệu quả”", "...hiệu quả\"".
 _QUOTE_END = re.compile(r"[”\"]|\n[ \t]*\n")
+# A quote opening right after "về": the title ends with it. Example lines: "về “Một số vấn đề ...” trên
+# địa bàn tỉnh", "về 'Một số vấn đề ...' trên địa bàn" (news writes single quotes).
+_QUOTE_AFTER_VE = re.compile(r"[ \t]*+(?P<quote>[“\"]|'(?=\w))")
+_SINGLE_QUOTE_END = re.compile(r"'(?!\w)|\n[ \t]*\n")
 _TITLE_MAX = 400
 
 
@@ -174,6 +178,16 @@ def title_after(layout: Layout, pos: int) -> tuple[int, int] | None:
     quoted = bool(opener.group("q") or opener.group("q2"))
     start = opener.start("ve") if opener.group("ve") else opener.end()
     limit = min(end, start + _TITLE_MAX)
-    stop = (_QUOTE_END if quoted else _TITLE_END).search(low, start, limit)
+    ends = _QUOTE_END if quoted else _TITLE_END
+    after_ve = (
+        _QUOTE_AFTER_VE.match(low, opener.end("ve"), end) if opener.group("ve") and not quoted else None
+    )
+    if after_ve is not None:  # "về “...”": the title ends with its closing quote
+        ends = _SINGLE_QUOTE_END if after_ve.group("quote") == "'" else _QUOTE_END
+        start_quotes = after_ve.end()
+        stop = ends.search(low, start_quotes, limit)
+        stop_at = stop.start() if stop else limit
+        return (start, stop_at) if stop_at > start else None
+    stop = ends.search(low, start, limit)
     stop_at = stop.start() if stop else limit
     return (start, stop_at) if stop_at > start else None
