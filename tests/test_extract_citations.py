@@ -387,6 +387,14 @@ def test_a_date_in_brackets_of_its_own_is_followed_by_the_issuer() -> None:
                 "19-NQ/TW": ("Ban Chấp hành Trung ương Đảng", None),
             },
         ),
+        # the plenum right after the serials, without "của" (session 15's note: not read then)
+        (
+            "Quán triệt Nghị quyết số 18, 19 Hội nghị Trung ương 6 khóa XII về sắp xếp tổ chức bộ máy.",
+            {
+                "18-NQ/TW": ("Ban Chấp hành Trung ương Đảng", None),
+                "19-NQ/TW": ("Ban Chấp hành Trung ương Đảng", None),
+            },
+        ),
         # the issuer before the first and the date after the last
         (
             "Ban Thường vụ Tỉnh ủy ban hành các Quyết định số 1240, 1241 và 1242-QĐ/TU ngày 5/3/2019"
