@@ -47,8 +47,12 @@ class _TermsOnce(DefinedNamespaceMeta):
     """A closed vocabulary whose terms are checked and made on first use, then read as class attributes."""
 
     def __getattr__(cls, name: str) -> URIRef:
+        if name.startswith("_"):
+            # no term: what tools probe for ("_mock_name", "__wrapped__": pytest's collection) is missing,
+            # without rdflib's warning that a vocabulary lacks it
+            raise AttributeError(name)
         term: URIRef = super().__getattr__(name)
-        if not name.startswith("_") and name in cls:  # a name outside an open vocabulary (XSD) is not kept
+        if name in cls:  # a name outside an open vocabulary (XSD) is not kept
             type.__setattr__(cls, name, term)
         return term
 
