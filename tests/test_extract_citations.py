@@ -488,3 +488,17 @@ def test_an_apostrophe_in_a_title_is_kept() -> None:
         "05-KL/HU"
     ].title
     assert title == "về phát triển kinh tế huyện Cư M'gar"
+
+
+def test_a_short_form_is_not_a_number_of_another_issuer() -> None:
+    ext = extract_text(
+        "Thực hiện Nghị quyết số 18 ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII, Tỉnh ủy"
+        " đã ban hành Nghị quyết số 18-NQ/TU ngày 5/3/2018 về sắp xếp tổ chức bộ máy."
+    )
+    assert {d.key: (d.issuer, d.date) for d in ext.documents} == {
+        "18-NQ/TW": ("Ban Chấp hành Trung ương Đảng", "2017-10-25"),
+        "18-NQ/TU": ("Tỉnh ủy", "2018-03-05"),
+    }
+    assert [(r.source, r.relation, r.target) for r in ext.relations] == [
+        ("18-NQ/TU", "implements", "18-NQ/TW")
+    ]

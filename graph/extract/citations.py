@@ -27,6 +27,7 @@ from graph.extract.bodies import (
     TERM,
     BodyMatch,
     abbreviated,
+    code_agrees,
 )
 from graph.extract.context import Tail, issuer_before, read_tail, title_after
 from graph.extract.dates import DateMatch, date_at
@@ -455,15 +456,21 @@ def _resolve_short(layout: Layout, mentions: list[Mention]) -> list[str]:
     Chấp hành Trung ương Đảng khóa XII" is 18-NQ/TW, "Kết luận 34 của Bộ Chính trị" 34-KL/TW."""
     warnings = []
     for m in (m for m in mentions if m.form == "short"):
+        issuer, printed = m.issuer, _printed_code(m.concept)
+        # a number of another issuer is another document: "Nghị quyết số 18 ... của Ban Chấp hành Trung
+        # ương" is not the "Nghị quyết số 18-NQ/TU" the province issued to carry it out
         found = sorted(
             {
                 c.key
                 for c in mentions
-                if c.form == "number" and c.concept == m.concept and c.serial == m.serial and c.key
+                if c.form == "number"
+                and c.concept == m.concept
+                and c.serial == m.serial
+                and c.key
+                and (issuer is None or c.number is None or code_agrees(issuer.info, c.number.issuer_code))
             }
         )
         surface = layout.text[m.start : m.end]
-        issuer, printed = m.issuer, _printed_code(m.concept)
         if len(found) == 1:
             m.key, m.type_code = found[0], next(c.type_code for c in mentions if c.key == found[0])
         elif found:
