@@ -106,6 +106,11 @@ def _printed(rng: random.Random, doc: Doc, type_code: str) -> str:
     return f"{serial}{sep}{type_code}/{doc.issuer.code}"
 
 
+#: Types whose numbers print one code, so that a number cited without its codes can be read from its
+#: issuer (not a Quy định: QĐi or QĐ; not a notice: "Thông báo Kết luận" names two types).
+_SHORT_CODES = frozenset({"NQ", "KL", "CT", "KH"})
+
+
 def surface_of(ctx: Ctx, doc: Doc) -> str:
     """ "Kết luận số 34-KL/TW" (or a variant) for ``doc``; registers it in the gold."""
     rng = ctx.rng
@@ -169,9 +174,16 @@ def cite(
 ) -> str:
     """A mention of ``doc``: "Kết luận số 50-KL/TW, ngày 28/02/2023 của Bộ Chính trị về tiếp tục ..."."""
     rng = ctx.rng
-    text = surface = surface_of(ctx, doc)
     dated = rng.random() < 0.6 if dated is None else dated
     issuer = rng.random() < 0.7 if issuer is None else issuer
+    if issuer and doc.type_code in _SHORT_CODES and rng.random() < 0.06:
+        # the number without its codes, which the issuer stated after it gives ("Nghị quyết số 18 ngày
+        # 25-10-2017 của Ban Chấp hành Trung ương Đảng khóa XII")
+        text = surface = f"{doc.type_word} số {doc.serial:02d}"
+        ctx.mentioned[doc.number] = doc.idx
+        ctx.gold.document(doc.number, doc.type_word, surface)
+    else:
+        text = surface = surface_of(ctx, doc)
     stated_day = stated_by = None
     if dated:
         text += ("," if rng.random() < 0.6 else "") + " " + cite_date(rng, doc.day)
