@@ -6,9 +6,9 @@ import unicodedata
 from pathlib import Path
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.namespace import RDF, RDFS
 
-from graph.namespaces import DG, DGID, OA, ORG
+from graph.namespaces import DG, DGID, OA, ORG, XSD
 
 SOURCES = Path(__file__).parents[1] / "sources"
 

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCTERMS, VOID, XSD
+from rdflib.namespace import DCTERMS, VOID
 
 from graph.export import load_graph
+from graph.namespaces import XSD
 from graph.release import make_release
 
 RELEASE_CODE = (

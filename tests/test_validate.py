@@ -21,11 +21,11 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.namespace import RDF, RDFS, SKOS
 
 import graph.validate as validate_module
 from graph.errors import OutputError
-from graph.namespaces import DG, DGID, MODEL_STATUS, OA
+from graph.namespaces import DG, DGID, MODEL_STATUS, OA, XSD
 from graph.paths import ontology_dir
 from graph.validate import (
     ENGINES,

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from graph.namespaces import DG, DGID, MODEL_STATUS, OA
+from graph.namespaces import DG, DGID, MODEL_STATUS, OA, XSD
 from graph.quads import QuadSet
 from graph.validate import ENGINES, ValidationReport, validate, validate_serialized
 from graph.validate_parts import PartValidator
