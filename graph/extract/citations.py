@@ -289,9 +289,8 @@ def _share_tails(layout: Layout, mentions: list[Mention]) -> None:
             runs.append([m])
     for run in (r for r in runs if len(r) > 1):
         first, last = run[0], run[-1]
-        stated = last.tail is not None and (last.tail.date is not None or last.tail.issuer is not None)
-        for m in run[:-1]:
-            if stated:
+        if last.tail is not None and (last.tail.date is not None or last.tail.issuer is not None):
+            for m in run[:-1]:
                 m.shared = last.tail
                 m.term = m.term or last.term
                 m.plenum = m.plenum or last.plenum
