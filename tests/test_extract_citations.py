@@ -502,3 +502,27 @@ def test_a_short_form_is_not_a_number_of_another_issuer() -> None:
     assert [(r.source, r.relation, r.target) for r in ext.relations] == [
         ("18-NQ/TU", "implements", "18-NQ/TW")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "province"),
+    [
+        (
+            "Ngày 15/8/2025, Đảng ủy xã Đức Thọ, tỉnh Hà Tĩnh ban hành Kế hoạch số 12-KH/ĐU về chuyển đổi"
+            " số.",
+            "Đảng ủy xã Đức Thọ",
+            "Hà Tĩnh",
+        ),
+        (
+            "Ngày 20/9/2025, Tỉnh ủy Lào Cai (mới) ban hành Kế hoạch số 05-KH/TU thực hiện Kết luận số"
+            " 183-KL/TW.",
+            "Tỉnh ủy Lào Cai",
+            "Lào Cai",
+        ),
+    ],
+)
+def test_the_issuer_before_the_verb_with_its_province_or_its_newness_between(
+    text: str, issuer: str, province: str
+) -> None:
+    own = extract_text(text).document
+    assert own is not None and (own.issuer, own.province) == (issuer, province)

@@ -13,9 +13,9 @@ hành Kế hoạch số 42-KH/HU".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from graph.extract.bodies import TERM_AFTER, BodyMatch, find_bodies, match_body
+from graph.extract.bodies import TERM_AFTER, BodyMatch, find_bodies, match_body, province_at
 from graph.extract.dates import DateMatch, date_at
 from graph.parse import Layout
 
@@ -35,9 +35,11 @@ _OF = re.compile(r"(?:cua|do)\s+")
 # Nghị quyết 18-NQ/TW", "đã ký Kết luận số 55-KL/TU", "Huyện ủy đã xây dựng Kế hoạch số 85-KH/HU", "ban hành
 # các Quyết định số 1240, 1241".
 _ISSUE_VERB = re.compile(r"(?<![a-z])(?:ky\s+)?(?:ban hanh|thong qua|ky|xay dung)(?:\s+cac)?\s*$")
-# Between a body and its issuing verb: a term and adverbs only. Example lines: "Bộ Chính trị đã ban hành",
-# "Hội nghị Trung ương 6 (khóa XII) đã thông qua".
+# Between a body and its issuing verb: "(mới)" or "(cũ)", the province in apposition, a term and adverbs
+# only. Example lines: "Bộ Chính trị đã ban hành", "Hội nghị Trung ương 6 (khóa XII) đã thông qua", "Đảng ủy
+# xã Đức Thọ, tỉnh Hà Tĩnh ban hành", "Tỉnh ủy Lào Cai (mới) ban hành".
 _BODY_TO_VERB = re.compile(
+    r"(?:\s*\(\s*(?:moi|cu)\s*\))?(?:\s*,\s*(?:tinh|thanh pho)\s+(?P<province>[a-z]+(?:\s+[a-z]+){0,3}?))?"
     r"(?:\s*,?\s*\(?\s*khoa\s+[ivxl]+\s*\)?)?(?:\s+(?:da|vua|moi|chinh thuc|cung|se))*\s*"
 )
 # What a submitted document follows. Example lines: "Ban Tổ chức Trung ương (Tờ trình số", "Tỉnh ủy tại Tờ
@@ -149,12 +151,23 @@ def issuer_before(layout: Layout, start: int) -> tuple[BodyMatch | None, tuple[i
         behalf = _ON_BEHALF.search(low, sent_start, verb.start())
         if behalf and ";" not in low[behalf.end() : verb.start()]:
             return match_body(text, low, behalf.end(), verb.start()), span
-        if bodies and _BODY_TO_VERB.fullmatch(low, bodies[-1].end, verb.start()):
-            return bodies[-1], span
+        gap = _BODY_TO_VERB.fullmatch(low, bodies[-1].end, verb.start()) if bodies else None
+        if gap is not None:
+            return _in_province(bodies[-1], low, gap), span
         return _shared_subject(layout, sent_start, verb.start()), span
     if bodies and _BODY_TO_PAREN.fullmatch(low, bodies[-1].end, start):
         return bodies[-1], None
     return None, None
+
+
+def _in_province(body: BodyMatch, low: str, gap: re.Match[str]) -> BodyMatch:
+    """A local body with the province its apposition names ("Đảng ủy xã Đức Thọ, tỉnh Hà Tĩnh")."""
+    if gap.group("province") is None or body.info.level == "central" or body.info.province:
+        return body
+    found = province_at(low, gap.start("province"), gap.end("province"))
+    if found is None or found[1] != gap.end("province"):
+        return body
+    return replace(body, info=replace(body.info, province=found[0]))
 
 
 def _shared_subject(layout: Layout, sent_start: int, verb: int) -> BodyMatch | None:
