@@ -493,3 +493,33 @@ def test_a_district_named_by_the_type_it_had_before_an_upgrade() -> None:
         ("Kỳ Anh", "district", "447"),  # the huyện, not the thị xã Kỳ Anh (449)
         ("Từ Sơn", "district", "261"),  # Thành phố Từ Sơn in the list
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Các xã Tùng Ảnh, Đức Lạng và Đức Đồng của huyện Đức Thọ thực hiện thí điểm.",
+            [
+                ("Tùng Ảnh", "commune"),
+                ("Đức Lạng", "commune"),
+                ("Đức Đồng", "commune"),
+                ("Đức Thọ", "district"),
+            ],
+        ),
+        (
+            "Ban Thường vụ Tỉnh ủy chỉ đạo các huyện: Đức Thọ, Hương Sơn thực hiện thí điểm.",
+            [("Đức Thọ", "district"), ("Hương Sơn", "district")],
+        ),
+        # the list ends at the first name that is not a place of that type
+        ("Đại diện các huyện Đức Thọ, Ban Tổ chức Tỉnh ủy dự họp.", [("Đức Thọ", "district")]),
+        # without a plural, a comma does not continue the type word: "Kỳ Anh" here is not read as a huyện
+        ("Huyện Đức Thọ, Kỳ Anh cùng thực hiện.", [("Đức Thọ", "district")]),
+    ],
+)
+def test_a_plural_type_word_names_every_place_of_its_list(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    mentions = find(sentence, date="2018-08-15")
+    assert [(m.name, m.level) for m in mentions] == expected
+    assert_spans(sentence, mentions)

@@ -7,7 +7,9 @@ Three ways a text names a place:
   "Huyện ủy Kỳ Anh", "TỈNH ỦY ĐIỆN BIÊN", "thị xã Kỳ Anh". The prefix decides the unit type: huyện Kỳ Anh
   (447) and thị xã Kỳ Anh (449) are different units; "Huyện ủy" means a huyện. The span covers prefix and
   name ("Huyện ủy Kỳ Anh"). A title-case name followed by another capitalised word is part of a longer name
-  and is skipped ("tỉnh Hà Nam Ninh", a province of 1976-1991, is not Hà Nam);
+  and is skipped ("tỉnh Hà Nam Ninh", a province of 1976-1991, is not Hà Nam). After a plural ("các
+  huyện Đức Thọ, Kỳ Anh và Can Lộc", "các xã: Tùng Ảnh, Đức Lạng") every listed name of that type counts,
+  up to the first that is none;
 - the **place-date line**, ending its line: "Hà Nội, ngày 07 tháng 7 năm 2022", or a draft's with a blank
   day "Phú Lý, ngày     tháng 8 năm 2025" (role: place of issue); the same words inside a sentence are only
   a mention. A name the lines above give with a committee or type word is that unit: under "HUYỆN ỦY
@@ -78,7 +80,7 @@ _PREFIX_WORDS = (
     *("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "thị xã", "thị trấn", "thành phố", r"tp\.?"),
     *("tỉnh", "huyện", "quận", "xã", "phường", "đặc khu"),
 )
-_PREFIXED = re.compile(rf"(?<!\w)(?P<prefix>{'|'.join(_PREFIX_WORDS)})(?=[ \t]+\w)", re.IGNORECASE)
+_PREFIXED = re.compile(rf"(?<!\w)(?P<prefix>{'|'.join(_PREFIX_WORDS)})(?=:?[ \t]+\w)", re.IGNORECASE)
 # The words every prefix opens with, in lower case: ``str.find`` locates them on the lower-cased view far
 # faster than a regex tries the alternation at every "t" and "h", and _PREFIXED confirms each place found
 # (see _located).
@@ -87,6 +89,11 @@ _PREFIX_OPENERS = ("tỉnh", "thành", "huyện", "quận", "thị", "tp", "xã"
 # lines: " Đức Thọ", " Bà Rịa - Vũng Tàu", " Cư M'gar", " Ia H' Drai".
 _NAME_WORD = re.compile(r"(?:[ \t]+|[ \t]*-[ \t]*)(\w+(?:['’](?:\w+|(?=[ \t]+\w)))*)")
 _MAX_WORDS = 5
+# A plural before a prefix word: a list of names may follow. Example lines: "các huyện Đức Thọ, Kỳ Anh",
+# "các xã: Tùng Ảnh, Đức Lạng", "những xã Đức Lạng và Đức Đồng".
+_PLURAL_BEFORE = re.compile(r"(?<!\w)(?:các|những)[ \t]+$")
+# Between two names of such a list; a name follows. Example lines: ", ", ", và ", " và ", "; ".
+_LIST_SEP = re.compile(r"[ \t]*(?:,(?:[ \t]+và)?|;|[ \t]và)(?=[ \t]+\w)")
 # What each prefix may name, tried in order: (level, unit types or None for any).
 _OPTIONS: dict[str, tuple[tuple[str, frozenset[str] | None], ...]] = {
     "tỉnh": (("province", None),),
@@ -184,34 +191,55 @@ def _lookup(
 def _prefixed(view: str, low: str, lo: int, hi: int, gaz: Gazetteer, order: tuple[str, ...]) -> list[Hit]:
     hits: list[Hit] = []
     for match in _located(_PREFIXED, _PREFIX_OPENERS, view, low, lo, hi):
+        # "các huyện Đức Thọ, Kỳ Anh và Can Lộc", "các xã: Tùng Ảnh, Đức Lạng": every name of the list
+        plural = _PLURAL_BEFORE.search(low, max(lo, match.start() - 8), match.start()) is not None
+        pos = match.end() + 1 if plural and view.startswith(":", match.end()) else match.end()
         # One space, then a lower-case word ("xã hội", "tỉnh táo", most prefix words): the loop below would
         # read no name. The pattern's look-ahead puts a space and a word character after the prefix, in the
         # region.
-        if view[match.end() + 1].islower():
-            continue
-        ends: list[int] = []
-        pos = match.end()
-        while len(ends) < _MAX_WORDS and (word := _NAME_WORD.match(view, pos, hi)):
-            if not (word.group(1)[0].isupper() or word.group(1).isdigit()):
-                break
-            ends.append(pos := word.end())
-        if not ends:  # a prefix word before a lower-case word: "xã hội", "tỉnh táo"
+        if view[pos + 1].islower():
             continue
         prefix = " ".join(match.group("prefix").lower().split())
         committee = prefix in _COMMITTEE
         prefix = "thành phố" if prefix.startswith("tp") else _COMMITTEE.get(prefix, prefix)
-        for i in reversed(range(len(ends))):
-            name = view[match.end() : ends[i]].strip()
-            found = next(
-                (f for level, types in _OPTIONS[prefix] if (f := _lookup(gaz, name, order, level, types))), ()
-            )
-            # a capitalised word right after the name continues a longer name: "tỉnh Hà Nam Ninh" (1976-1991)
-            longer = i + 1 < len(ends) and "-" not in view[ends[i] : ends[i + 1]] and not name.isupper()
-            if found and not longer:
-                hits.append(Hit(match.start(), ends[i], found, committee, prefixed=True))
+        start = match.start()
+        while (named := _named(view, pos, hi, gaz, order, prefix)) is not None:
+            end, found = named
             if found:
+                hits.append(Hit(start, end, found, committee, prefixed=True))
+            more = _LIST_SEP.match(view, end, hi) if plural and found else None
+            if more is None:
                 break
+            start = pos = more.end()
+            while start < hi and view[start] in " \t":
+                start += 1
     return hits
+
+
+def _named(
+    view: str, pos: int, hi: int, gaz: Gazetteer, order: tuple[str, ...], prefix: str
+) -> tuple[int, tuple[Place, ...]] | None:
+    """The capitalised name at ``pos`` (after a prefix word) and the places it may be, longest name first:
+    (its end, the places; none when no length of it is a place); None when no capitalised word stands
+    there ("xã hội", "tỉnh táo")."""
+    begin = pos
+    ends: list[int] = []
+    while len(ends) < _MAX_WORDS and (word := _NAME_WORD.match(view, pos, hi)):
+        if not (word.group(1)[0].isupper() or word.group(1).isdigit()):
+            break
+        ends.append(pos := word.end())
+    if not ends:
+        return None
+    for i in reversed(range(len(ends))):
+        name = view[begin : ends[i]].strip()
+        found = next(
+            (f for level, types in _OPTIONS[prefix] if (f := _lookup(gaz, name, order, level, types))), ()
+        )
+        # a capitalised word right after the name continues a longer name: "tỉnh Hà Nam Ninh" (1976-1991)
+        longer = i + 1 < len(ends) and "-" not in view[ends[i] : ends[i + 1]] and not name.isupper()
+        if found:
+            return ends[i], () if longer else found
+    return ends[-1], ()
 
 
 def _located(
