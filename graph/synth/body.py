@@ -6,6 +6,7 @@ models, later mentions of what the opening cited, and the links to a committee's
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 
 from graph.localities import Place
 from graph.synth.atlas import COMMUNE_COMMITTEES, DISTRICT_COMMITTEES, Atlas
@@ -75,6 +76,33 @@ def _unit_task(ctx: Ctx, unit: Place) -> str:
     ctx.gold.place(unit, "assigned a task")
     words, _ = month_deadline(rng, add_days(ctx.day, rng.randint(20, 120)))
     return f"{who} {rng.choice(_UNIT_TASKS)} ({words})."
+
+
+def _units_listed(ctx: Ctx, units: Sequence[Place]) -> str | None:
+    """ "Các huyện Đức Thọ, Kỳ Anh và Can Lộc chủ động ...": units of one type after a plural type word."""
+    rng = ctx.rng
+    kinds: dict[str, list[Place]] = {}
+    for unit in units:
+        if unit.name[:1].isalpha():  # "các quận 1, 3" is left out: numbered units are named one by one
+            kinds.setdefault(unit.type, []).append(unit)
+    fitting = sorted(kind for kind, found in kinds.items() if len(found) >= 2)
+    if not fitting:
+        return None
+    kind = rng.choice(fitting)
+    chosen = rng.sample(kinds[kind], min(len(kinds[kind]), rng.randint(2, 4)))
+    for unit in chosen:
+        ctx.gold.place(unit)
+    names = [u.name for u in chosen]
+    listed = ", ".join(names[:-1]) + (" và " if rng.random() < 0.6 else ", ") + names[-1]
+    colon = ":" if rng.random() < 0.2 else ""
+    return f"Các {kind}{colon} {listed} {rng.choice(_LISTED_TASKS)}."
+
+
+_LISTED_TASKS = (
+    "chủ động rà soát, sắp xếp tổ chức bộ máy bảo đảm tinh gọn, hiệu quả",
+    "báo cáo kết quả thực hiện về Ban Thường vụ theo định kỳ",
+    "tiếp tục kiện toàn đội ngũ cán bộ sau sắp xếp",
+)
 
 
 def _restate(ctx: Ctx, doc: Doc, relation: str | None) -> str | None:
@@ -190,6 +218,8 @@ def _points(ctx: Ctx, doc: Doc, links: list[str], details: list[str]) -> list[st
         points += model_points(rng, ctx.gold, doc.topic.family, ctx.day, districts, who)
     for unit in rng.sample(list(units), min(len(units), rng.choice((0, 0, 1, 2, 3)))):
         points.append(_unit_task(ctx, unit))
+    if units and rng.random() < 0.15 and (listed := _units_listed(ctx, units)):
+        points.append(listed)
     extra = [
         p
         for p in (_plenum(ctx) if rng.random() < 0.1 else None, _cites(ctx) if rng.random() < 0.15 else None)
