@@ -38,6 +38,7 @@ __all__ = [
     "PLENUM_ORDINALS",
     "TERM",
     "TERM_AFTER",
+    "UNIT_NUMBER",
     "BodyInfo",
     "BodyMatch",
     "abbreviated",
@@ -121,11 +122,11 @@ _STATE_KEYS = frozenset({"quoc-hoi", "uy-ban-thuong-vu-quoc-hoi", "chinh-phu", "
 # H' Drai" (an apostrophe before a space).
 _NAME_WORD = re.compile(r"(?:[ \t]+|[ \t]*-[ \t]*)?([^\W\d_]+(?:['’](?:[^\W\d_]+|(?=[ \t]+[^\W\d_])))?)")
 
+# The number that names a district after its unit word. Example line: "Quận ủy Quận 1" (not "Quận 12-KL/QU").
+UNIT_NUMBER = re.compile(r"[1-9][0-9]?(?![\w/-]|[.,][0-9])")
 # A number that ends a place name: the communes of the 2025 reform ("Đam Rông 3"), wards ("Phường 12"). Not
 # a document number or a date that follows ("Đức Thọ 12-KL/HU", "Đức Thọ 2022").
-_NAME_NUMBER = re.compile(r"[ \t]+[1-9][0-9]?(?![\w/-]|[.,][0-9])")
-# The number that names a district after its unit word. Example line: "Quận ủy Quận 1" (not "Quận 12-KL/QU").
-_UNIT_NUMBER = re.compile(r"[1-9][0-9]?(?![\w/-]|[.,][0-9])")
+_NAME_NUMBER = re.compile(r"[ \t]+" + UNIT_NUMBER.pattern)
 # A commune committee's words that end with the unit's type, which a number may follow. Example lines:
 # "Đảng ủy phường" (of "Đảng ủy phường 12"), "ĐẢNG ỦY PHƯỜNG" (of "ĐẢNG ỦY PHƯỜNG 1 BẢO LỘC").
 _COMMUNE_WORD = re.compile(r"(?:phuong|xa|dac khu)[ \t]*$")
@@ -383,13 +384,13 @@ def _with_place(
     at = unit.end() if unit else pos
     while at < end and low[at] == " ":
         at += 1
-    if unit and info.level == "district" and (number := _UNIT_NUMBER.match(text, at, end)):
+    if unit and info.level == "district" and (number := UNIT_NUMBER.match(text, at, end)):
         # a numbered district: "Quận ủy Quận 1" (Hồ Chí Minh City numbers its districts)
         name = f"{text[pos : unit.end()].strip().title()} {number.group()}"
         return _with_term(text, low, start, number.end(), replace(info, district=name), end)
     if (
         info.level == "commune"
-        and (number := _UNIT_NUMBER.match(text, at, end))
+        and (number := UNIT_NUMBER.match(text, at, end))
         and _COMMUNE_WORD.search(low, start, pos)
     ):
         # a numbered ward: "Đảng ủy phường 12", "Đảng ủy phường 1 Bảo Lộc" (not "... 12 Quận 3")

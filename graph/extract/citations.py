@@ -145,9 +145,11 @@ def find_mentions(layout: Layout) -> tuple[list[Mention], list[str]]:
     for num in find_numbers(layout.view, *layout.main):
         if not any(s <= num.start < e for s, e in skip):
             own = number_block is not None and number_block.start <= num.start < number_block.end
-            if not own:
-                mentions += _listed(layout, num, mentions[-1].end if mentions else layout.main[0])
-            mentions.append(_numbered(layout, num, own))
+            listed, list_word = (
+                ([], None) if own else _listed(layout, num, mentions[-1].end if mentions else layout.main[0])
+            )
+            mentions += listed
+            mentions.append(_numbered(layout, num, own, list_word))
             if own:
                 number_block = None
     mentions += _short_forms(layout, mentions)
@@ -167,17 +169,16 @@ def find_mentions(layout: Layout) -> tuple[list[Mention], list[str]]:
     return [m for m in mentions if m.key is not None], warnings
 
 
-def _numbered(layout: Layout, num: NumberMatch, own_line: bool) -> Mention:
+def _numbered(
+    layout: Layout, num: NumberMatch, own_line: bool, list_word: re.Match[str] | None = None
+) -> Mention:
+    """A number's mention; ``list_word``: the type word of the list the number is a later serial of
+    ("Nghị quyết số 18, 19-NQ/TW": see :func:`_listed`)."""
     low = layout.low
     window = max(layout.main[0], num.start - 60)
     before = _TYPE_BEFORE.search(low, window, num.start)
-    in_list = False
-    if before is None and num.kind == "party":
-        # the last serial of a list takes the list's type word: "Nghị quyết số 18, 19-NQ/TW"
-        listed = _list_start(low, layout.main[0], num.start)
-        if listed < num.start:
-            before = _TYPE_BEFORE.search(low, max(layout.main[0], listed - 60), listed)
-            in_list = before is not None
+    in_list = before is None and list_word is not None
+    before = list_word if in_list else before
     start = before.start() if before else num.start
     word = before.group("word") if before else None
     if own_line:
@@ -248,18 +249,19 @@ def _may_follow_a_serial(low: str, floor: int, pos: int) -> bool:
     return at >= floor and low[at].isdigit()
 
 
-def _listed(layout: Layout, num: NumberMatch, floor: int) -> list[Mention]:
+def _listed(layout: Layout, num: NumberMatch, floor: int) -> tuple[list[Mention], re.Match[str] | None]:
     """The serials listed under one type word before a Party number that alone prints the codes: "Nghị
-    quyết số 18, 19-NQ/TW" names 18-NQ/TW too. Each takes the last one's type and issuer codes."""
+    quyết số 18, 19-NQ/TW" names 18-NQ/TW too. Each takes the last one's type and issuer codes. Also the
+    list's type word, which the number itself takes (None when there is no list)."""
     if num.kind != "party" or num.type_code is None:
-        return []
+        return [], None
     low = layout.low
     start = _list_start(low, max(floor, layout.main[0]), num.start)
     if start == num.start:
-        return []
+        return [], None
     before = _TYPE_BEFORE.search(low, max(floor, layout.main[0], start - 60), start)
     if before is None:
-        return []  # "khoản 2, 3-NQ/TW" is no list of documents
+        return [], None  # "khoản 2, 3-NQ/TW" is no list of documents
     out = []
     for m in re.finditer(r"\d{1,4}", low[start : num.start]):
         at, serial = start + m.start(), m.group()
@@ -271,8 +273,8 @@ def _listed(layout: Layout, num: NumberMatch, floor: int) -> list[Mention]:
             serial=serial,
             note=None,
         )
-        out.append(_numbered(layout, listed, False))
-    return out
+        out.append(_numbered(layout, listed, False, before))
+    return out, before
 
 
 def _share_tails(layout: Layout, mentions: list[Mention]) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.bodies import BodyInfo, find_bodies, match_body, place_name_end
+from graph.extract.bodies import UNIT_NUMBER, BodyInfo, find_bodies, match_body, place_name_end
 from graph.extract.citations import Mention
 from graph.extract.dates import find_dates
 from graph.extract.model_finders import ASSIGN, FINDERS, STATUS, STATUS_NAMES, Found, enumerated, listed
@@ -33,7 +33,6 @@ _AT_PLACE = re.compile(r"\s+(?:tai|o)\s+(?:huyen|thi xa|thanh pho|quan|xa|phuong
 # A unit that is the subject of the clause giving a model its status, and the words up to the cue. Example
 # lines: "..., huyện Đức Thọ đã thực hiện thí điểm hợp nhất ...", "Huyện Kỳ Anh thực hiện thí điểm mô hình".
 _SUBJECT_UNIT = re.compile(r"(?<![a-z])(?:huyen|thi xa|thanh pho|quan|xa|phuong|tinh)\s+")
-_UNIT_NUMBER = re.compile(r"\d{1,2}(?![\d/.,-])")
 _SUBJECT_TO_CUE = re.compile(r"(?:\s+(?:da|dang|se|cung|van|tiep tuc|bat dau|chinh thuc|duoc))*\s*")
 # Models pointed back to as a group. Example line: "Các địa phương đã triển khai thực hiện thí điểm các mô
 # hình trên thì ban thường vụ tỉnh uỷ ... chỉ đạo sắp xếp lại theo mô hình chung của hệ thống chính trị".
@@ -153,7 +152,7 @@ def _subject_place(layout: Layout, sent_start: int, f: Found) -> str | None:
     unit = _SUBJECT_UNIT.match(low, lead.end() if lead else clause, f.evidence_start)
     if unit is None or unit.end() >= f.evidence_start:
         return None
-    number = _UNIT_NUMBER.match(text, unit.end(), f.evidence_start)
+    number = UNIT_NUMBER.match(text, unit.end(), f.evidence_start)
     if number is not None:  # "Quận 4 đã thực hiện ...": the name is the type word and the number
         name_end, name = number.end(), f"{text[unit.start() : unit.end()].strip().title()} {number.group()}"
     elif text[unit.end()].isupper():
