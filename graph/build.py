@@ -322,6 +322,8 @@ class _Builder:
             self._edition(edition, ref.edition)
         if ref.parent is not None:
             g.add((node, DG.parentLocality, self.place(ref.parent)))
+        if ref.last_listed is not None:
+            g.add((node, DG.lastListed, _date(ref.last_listed)))
         return node
 
     def _edition(self, node: URIRef, edition_id: str) -> None:

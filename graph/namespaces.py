@@ -193,6 +193,7 @@ class DG(DefinedNamespace, metaclass=_TermsOnce):
     officialCode: URIRef
     codeListEdition: URIRef
     parentLocality: URIRef
+    lastListed: URIRef
     validFrom: URIRef
     validUntil: URIRef
 

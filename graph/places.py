@@ -21,6 +21,7 @@ class PlaceRef:
     code: str
     edition: str
     parent: PlaceRef | None = None
+    last_listed: str | None = None  # a unit of an earlier list only (graph.localities.Place.last_listed)
 
     @property
     def path(self) -> str:
@@ -104,7 +105,7 @@ class Places:
             province = self._gaz.get(place.province_code, level="province", edition=place.edition)
             if province is not None:
                 up = PlaceRef(province.label, "province", province.code, province.edition)
-        return PlaceRef(place.label, place.level, place.code, place.edition, up)
+        return PlaceRef(place.label, place.level, place.code, place.edition, up, place.last_listed)
 
     def edition(self, edition_id: str) -> Edition:
         return _edition(edition_id)

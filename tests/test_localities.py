@@ -45,8 +45,11 @@ def test_docstrings() -> None:
 def test_editions_and_counts(gaz: Gazetteer) -> None:
     assert [e.id for e in gaz.editions] == [PRE_REFORM, POST_REFORM]
     assert len(gaz.places(PRE_REFORM, "province")) == 63
-    assert 690 <= len(gaz.places(PRE_REFORM, "district")) <= 710
-    assert len(gaz.places(PRE_REFORM, "commune")) > 10_000
+    # GSO's list of 2025-01-04, then the units earlier lists hold that it lacks (merged or dissolved)
+    assert len(gaz.places(PRE_REFORM, "district", former=False)) == 696
+    assert len(gaz.places(PRE_REFORM, "commune", former=False)) == 10_051
+    assert len(gaz.places(PRE_REFORM, "district")) == 696 + 17
+    assert len(gaz.places(PRE_REFORM, "commune")) == 10_051 + 823
     assert len(gaz.places(POST_REFORM, "province")) == 34
     assert gaz.places(POST_REFORM, "district") == ()
     assert len(gaz.places(POST_REFORM, "commune")) == 3321
@@ -256,7 +259,7 @@ def test_reshape_pre_reform_sample() -> None:
     ]
     header = data["header"]
     assert header["source"] == SOURCE and header["edition"] == PRE_REFORM
-    assert header["counts"] == {"provinces": 2, "districts": 3, "communes": 2}
+    assert header["counts"] == {"provinces": 2, "districts": 3, "communes": 2, "former": 0, "moved": 0}
     assert not any("generated" in key or key == "date" for key in header)
 
 
@@ -300,7 +303,88 @@ def test_committed_file_is_what_the_script_writes() -> None:
     assert dump_edition(data) == raw
     assert data["header"]["source"]["sha256"] == script.SHA256
     assert data["header"]["source"]["version"] == script.VERSION
-    assert data["header"]["counts"] == {k: len(data[k]) for k in ("provinces", "districts", "communes")}
+    sections = ("provinces", "districts", "communes", "former", "moved")
+    assert data["header"]["counts"] == {k: len(data[k]) for k in sections}
+    assert [h["version"] for h in data["header"]["history"]] == [v for v, _, _ in script.HISTORY]
+    assert [h["sha256"] for h in data["header"]["history"]] == [s for _, s, _ in script.HISTORY]
+
+
+SAMPLE_0_5_0 = [
+    {
+        "name": "Tỉnh Hà Tĩnh",
+        "code": 42,
+        "districts": [
+            {"name": "Huyện Đức Thọ", "code": 440, "wards": []},
+            {
+                "name": "Huyện Lộc Hà",
+                "code": 448,
+                "wards": [
+                    {"name": "Xã Thạch Kim", "code": 18580},
+                    {"name": "Xã Thạch Bằng", "code": 18583},
+                ],
+            },
+            {"name": "Huyện Kỳ Anh", "code": 447, "wards": [{"name": "Phường Hưng Trí", "code": 18754}]},
+        ],
+    },
+]
+SAMPLE_0_6_0_LOC_HA = [
+    {
+        "name": "Tỉnh Hà Tĩnh",
+        "code": 42,
+        "districts": [
+            {"name": "Huyện Đức Thọ", "code": 440, "wards": []},
+            {"name": "Huyện Thạch Hà", "code": 445, "wards": [{"name": "Xã Thạch Kim", "code": 18580}]},
+            {"name": "Thị xã Kỳ Anh", "code": 449, "wards": [{"name": "Phường Hưng Trí", "code": 18754}]},
+        ],
+    },
+]
+
+
+def test_reshape_keeps_the_units_and_districts_of_earlier_lists() -> None:
+    """A unit an earlier list holds and the main one lacks is *former*, in the newest earlier form, with the
+    date of that list; a commune under another district before is *moved*; the rest is the main list's."""
+    older = {"package": "vietnam-provinces", "version": "0.5.0", "sha256": "01", "data_version": "2023-05-07"}
+    oldest = {"package": "vietnam-provinces", "version": "0.2", "sha256": "02", "released": "2020-03-01"}
+    data = reshape_pre_reform(
+        SAMPLE_0_6_0_LOC_HA, source=SOURCE, history=[(SAMPLE_0_5_0, oldest), (SAMPLE_0_5_0, older)]
+    )
+    assert data["districts"] == [
+        ["440", "Huyện Đức Thọ", "huyện", "42"],
+        ["445", "Huyện Thạch Hà", "huyện", "42"],
+        ["449", "Thị xã Kỳ Anh", "thị xã", "42"],
+    ]
+    assert data["former"] == [
+        ["district", "447", "Huyện Kỳ Anh", "huyện", "42", "2023-05-07"],
+        ["district", "448", "Huyện Lộc Hà", "huyện", "42", "2023-05-07"],
+        ["commune", "18583", "Xã Thạch Bằng", "xã", "448", "2023-05-07"],
+    ]
+    # Hưng Trí was under code 447 and is under 449 now; Thạch Kim under Lộc Hà, now Thạch Hà
+    assert data["moved"] == [["18580", "448", "2023-05-07"], ["18754", "447", "2023-05-07"]]
+    assert data["header"]["history"] == [oldest, older]
+    assert data["header"]["counts"]["former"] == 3 and data["header"]["counts"]["moved"] == 2
+    assert dump_edition(json.loads(dump_edition(data))) == dump_edition(data)
+
+
+def test_a_former_unit_is_found_where_no_listed_unit_is_named_so(gaz: Gazetteer) -> None:
+    (loc_ha,) = gaz.lookup("huyện Lộc Hà", level="district")
+    assert (loc_ha.code, loc_ha.last_listed, loc_ha.province_name) == ("448", "2023-05-07", "Hà Tĩnh")
+    assert [p.code for p in gaz.lookup("Quận 9", level="district", parent="Hồ Chí Minh")] == ["763"]
+    assert gaz.get("448", level="district", edition=PRE_REFORM) == loc_ha
+    # the listed thị trấn Lộc Hà (of Thạch Hà since 2025) is still the one a commune name finds
+    (town,) = gaz.lookup("thị trấn Lộc Hà", level="commune")
+    assert town.last_listed is None and town.parent_name == "Thạch Hà"
+    # a listed unit of a name hides a former one: huyện Kỳ Anh is listed, whatever earlier lists said
+    assert all(p.last_listed is None for p in gaz.lookup("Kỳ Anh", level="district"))
+
+
+def test_a_commune_is_under_the_district_an_earlier_list_gave_it(gaz: Gazetteer) -> None:
+    """'xã Thạch Kim, huyện Lộc Hà' (2020) and 'xã Thạch Kim, huyện Thạch Hà' (2025) are one commune."""
+    by_old = gaz.lookup("xã Thạch Kim", level="commune", parent="Lộc Hà")
+    by_new = gaz.lookup("xã Thạch Kim", level="commune", parent="Thạch Hà")
+    assert by_old == by_new and [p.code for p in by_old] == ["18580"]
+    assert by_old[0].former_parents == ("448",)
+    assert gaz.lookup("xã Thạch Kim", level="commune", parent="448") == by_old
+    assert gaz.lookup("xã Thạch Kim", level="commune", parent="Đức Thọ") == []
 
 
 def test_gazetteer_from_plain_places() -> None:

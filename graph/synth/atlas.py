@@ -65,9 +65,9 @@ class Atlas:
     def load() -> Atlas:
         gaz = gazetteer()
         provinces = {ed: _usable(gaz.places(ed, "province")) for ed in (PRE_REFORM, POST_REFORM)}
-        districts = _by_province(_usable(gaz.places(PRE_REFORM, "district")))
+        districts = _by_province(_usable(gaz.places(PRE_REFORM, "district", former=False)))
         communes = _by_province(_usable(gaz.places(POST_REFORM, "commune")))
-        wards = _by_parent(_usable(gaz.places(PRE_REFORM, "commune")))
+        wards = _by_parent(_usable(gaz.places(PRE_REFORM, "commune", former=False)))
         keys = frozenset(fold(p.name) for places in provinces.values() for p in places)
         return Atlas(provinces, districts, communes, wards, keys)
 
