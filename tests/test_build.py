@@ -143,6 +143,25 @@ def test_a_numbered_district_is_labelled_so_and_its_committee_is_under_the_thanh
     assert Literal("Thành ủy Hồ Chí Minh", lang="vi") in set(graph.objects(parent, SKOS.prefLabel))
 
 
+def test_a_district_merged_before_2025_is_the_issuers_place_and_says_when_it_was_last_listed(tmp_path: Path):
+    from graph.pipeline import build_corpus
+    from graph.validate import validate
+
+    (tmp_path / "loc-ha.txt").write_text(
+        "ĐẢNG BỘ TỈNH HÀ TĨNH\nHUYỆN ỦY LỘC HÀ\n*\nSố 45-KH/HU\n\n"
+        "Lộc Hà, ngày 12 tháng 3 năm 2019\n\nKẾ HOẠCH\nthực hiện Nghị quyết số 18-NQ/TW\n",
+        encoding="utf-8",
+    )
+    corpus = build_corpus(tmp_path, jobs=1)
+    graph = corpus.graph
+    district = DGID["locality/gso-pre-2025-07-01/448"]
+    assert set(graph.objects(district, DG.lastListed)) == {Literal("2023-05-07", datatype=XSD.date)}
+    assert set(graph.objects(district, DG.parentLocality)) == {DGID["locality/gso-pre-2025-07-01/42"]}
+    assert _labelled_parents(graph, _issuer_of(graph, "45-KH/HU"))[0] == "Huyện ủy Lộc Hà"
+    assert not set(graph.objects(DGID["locality/gso-pre-2025-07-01/42"], DG.lastListed))  # listed in 2025
+    assert validate(graph).conforms
+
+
 def _labelled_parents(graph, node: URIRef) -> list[str]:
     """The Vietnamese labels of ``node`` and of every body above it, nearest first."""
     from rdflib.namespace import SKOS

@@ -135,6 +135,21 @@ def test_tp_hcm_forms() -> None:
     assert [s.text for s in hcm.mentions] == ["TP.HCM", "TP. HCM", "Thành phố Hồ Chí Minh", "TPHCM"]
 
 
+def test_units_merged_before_2025_are_found_in_the_texts_that_name_them() -> None:
+    """Districts and communes of earlier GSO lists, merged away before the list of 2025-01-04."""
+    mentions = find(
+        "Huyện ủy Lộc Hà chỉ đạo các xã Thạch Kim và Hộ Độ; Quận ủy Quận 9 và Thị ủy Cửa Lò cũng vậy.",
+        date="2019-03-12",
+    )
+    assert {(m.name, m.level, m.code, m.edition) for m in mentions} >= {
+        ("Lộc Hà", "district", "448", PRE_REFORM),
+        ("Thạch Kim", "commune", "18580", PRE_REFORM),  # Lộc Hà's then, Thạch Hà's in 2025: one commune
+        ("Hộ Độ", "commune", "18598", PRE_REFORM),
+        ("Quận 9", "district", "763", PRE_REFORM),
+        ("Cửa Lò", "district", "413", PRE_REFORM),
+    }
+
+
 def test_a_numbered_unit_is_shown_with_its_type_word() -> None:
     """Hồ Chí Minh City numbers its districts and wards: "1" alone names nothing a reader knows."""
     mentions = find("Quận ủy Quận 1; Đảng ủy phường 12, quận Gò Vấp.", date="2020-04-05")
